@@ -1,0 +1,176 @@
+#include "api/app.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "api/envelope.hpp"
+#include "domain/object_id.hpp"
+#include "http/fcgi_io.hpp"
+#include "log/log.hpp"
+
+namespace capi::api {
+namespace {
+
+bool is_sane_request_id(std::string_view id) {
+  return !id.empty() && id.size() <= 128 &&
+         std::all_of(id.begin(), id.end(), [](char ch) { return ch >= 0x20 && ch <= 0x7e; });
+}
+
+bool is_json_content_type(std::string_view type) {
+  const auto semicolon = type.find(';');
+  std::string_view media = type.substr(0, semicolon);
+  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+  std::string lower(media);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  return lower == "application/json";
+}
+
+// Reads and parses the body a route takes; throws the 413/415/400 the contract names.
+void read_json_body(FCGX_Request& fcgi, http::Request& request, const Endpoint& endpoint,
+                    http::JsonBody& body) {
+  const auto content_type = request.param("CONTENT_TYPE");
+  if (!http::read_request_body(fcgi, request, endpoint.body_limit)) {
+    throw ApiError::payload_too_large(endpoint.body_limit);
+  }
+  if (!is_json_content_type(content_type)) {
+    throw ApiError::unsupported_media_type(
+        "The body must be sent as Content-Type: application/json");
+  }
+  if (request.body.empty()) throw ApiError::bad_request("A JSON body is required");
+  if (const auto error = http::parse_json_body(request.body, body)) {
+    throw ApiError::bad_request(error->message);
+  }
+  if (endpoint.body == BodyKind::kJsonObject && !body.document.IsObject()) {
+    throw ApiError::bad_request("The body must be a JSON object");
+  }
+}
+
+}  // namespace
+
+std::string choose_request_id(const http::Request& request) {
+  const auto client = request.param("HTTP_X_REQUEST_ID");
+  if (is_sane_request_id(client)) return std::string(client);
+  const auto proxy = request.param("REQUEST_ID");
+  if (is_sane_request_id(proxy)) return std::string(proxy);
+  return domain::new_object_id();
+}
+
+App::App(const config::Config& config, const server::PoolView& pool, Metrics* metrics)
+    : config_(config),
+      pool_(pool),
+      metrics_(metrics),
+      db_(config.database_url),
+      auth_(db_, config.rate_limit_default),
+      routes_(make_routes(Services{pool, metrics, &routes_})) {}
+
+void App::idle() {
+  // Nothing to do yet: the connection reconnects on the next request that needs it.
+}
+
+http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
+                           const std::string& request_id, const Routes::Match& match) {
+  if (match.route == nullptr) {
+    if (match.allow.empty()) throw ApiError::not_found();
+    throw ApiError::method_not_allowed(match.allow);
+  }
+  const Endpoint& endpoint = match.route->handler;
+
+  std::optional<Caller> caller;
+  if (endpoint.access != Access::kPublic) {
+    caller = auth_.authenticate(request);
+    if (endpoint.access == Access::kWrite && caller->read_only) {
+      throw ApiError::permission_denied("This API key is read-only");
+    }
+  }
+  const auto query = http::parse_query(request.query_string);
+  if (!query) throw ApiError::bad_request("The query string is malformed");
+  if (caller) {
+    const auto business_id = query->get("businessId");
+    if (business_id && *business_id != caller->business_id) {
+      throw ApiError::permission_denied("businessId is not the business of this API key");
+    }
+  }
+
+  http::JsonBody body;
+  if (endpoint.body != BodyKind::kNone) read_json_body(fcgi, request, endpoint, body);
+
+  RequestContext context{request,   match.params, *query, request_id,
+                         caller ? &*caller : nullptr,
+                         endpoint.body != BodyKind::kNone ? &body : nullptr, db_};
+  const Reply reply = endpoint.handler(context);
+
+  http::Response response;
+  response.status = reply.status;
+  if (reply.raw_content_type.empty()) {
+    response.body = success_body(reply);
+  } else {
+    response.content_type = reply.raw_content_type;
+    response.body = reply.raw_body;
+  }
+  for (const auto& [name, value] : reply.headers) response.set_header(name, value);
+  return response;
+}
+
+void App::serve(FCGX_Request& fcgi) {
+  const auto started = std::chrono::steady_clock::now();
+  http::Request request = http::read_request_head(fcgi);
+  const std::string request_id = choose_request_id(request);
+  const auto match = routes_.find(request.method, request.path);
+  const std::string route = match.route ? match.route->pattern : std::string("(unmatched)");
+
+  http::Response response;
+  try {
+    response = handle(fcgi, request, request_id, match);
+  } catch (const ApiError& error) {
+    response.status = error.status();
+    response.body = error_body(error, request_id);
+    for (const auto& [name, value] : error.headers()) response.set_header(name, value);
+  } catch (const store::DbError& error) {
+    const bool unavailable = error.kind() == store::ErrorKind::kUnavailable ||
+                             error.kind() == store::ErrorKind::kRetryable;
+    const ApiError answer = unavailable ? ApiError::unavailable() : ApiError::internal();
+    log::Line(config::LogLevel::kError, "database error")
+        .field("requestId", request_id)
+        .field("route", route)
+        .field("sqlstate", error.sqlstate())
+        .field("error", error.what())
+        .emit();
+    if (metrics_ != nullptr) metrics_->count_database_error();
+    response.status = answer.status();
+    response.body = error_body(answer, request_id);
+    for (const auto& [name, value] : answer.headers()) response.set_header(name, value);
+  } catch (const std::exception& error) {
+    const ApiError answer = ApiError::internal();
+    log::Line(config::LogLevel::kError, "unhandled error")
+        .field("requestId", request_id)
+        .field("route", route)
+        .field("error", error.what())
+        .emit();
+    response.status = answer.status();
+    response.body = error_body(answer, request_id);
+  }
+  response.set_header("X-Request-ID", request_id);
+  response.set_header("Cache-Control", "no-store");
+  http::write_response(fcgi, response, request.method == "HEAD");
+
+  const auto elapsed = std::chrono::steady_clock::now() - started;
+  const double duration_ms =
+      std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count() / 1000.0;
+  if (metrics_ != nullptr) {
+    metrics_->observe(match.route ? static_cast<int>(match.route - routes_.routes().data()) : -1,
+                      response.status, duration_ms);
+  }
+  if (log::enabled(config::LogLevel::kInfo)) {
+    log::Line line(config::LogLevel::kInfo, "request");
+    line.field("requestId", request_id)
+        .field("method", request.method)
+        .field("route", route)
+        .field("status", response.status);
+    json::key(line.writer(), "durationMs");
+    line.writer().Double(duration_ms);
+    line.emit();
+  }
+}
+
+}  // namespace capi::api

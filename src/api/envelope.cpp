@@ -1,0 +1,46 @@
+#include "api/envelope.hpp"
+
+#include "json/writer.hpp"
+
+namespace capi::api {
+
+std::string success_body(const Reply& reply) {
+  json::Buffer buffer;
+  json::Writer writer(buffer);
+  writer.StartObject();
+  json::key(writer, "success");
+  writer.Bool(true);
+  json::key(writer, "data");
+  writer.RawValue(reply.data.data(), reply.data.size(), rapidjson::kObjectType);
+  if (!reply.message.empty()) json::field(writer, "message", reply.message);
+  if (!reply.meta.empty()) {
+    json::key(writer, "meta");
+    writer.RawValue(reply.meta.data(), reply.meta.size(), rapidjson::kObjectType);
+  }
+  writer.EndObject();
+  return json::text(buffer);
+}
+
+std::string error_body(const ApiError& error, const std::string& request_id) {
+  json::Buffer buffer;
+  json::Writer writer(buffer);
+  writer.StartObject();
+  json::key(writer, "success");
+  writer.Bool(false);
+  json::key(writer, "error");
+  writer.StartObject();
+  json::field(writer, "code", error.code());
+  json::field(writer, "message", error.message());
+  if (!error.details().empty()) {
+    json::key(writer, "details");
+    writer.StartObject();
+    for (const auto& [name, value] : error.details()) json::field(writer, name, value);
+    writer.EndObject();
+  }
+  writer.EndObject();
+  json::field(writer, "requestId", request_id);
+  writer.EndObject();
+  return json::text(buffer);
+}
+
+}  // namespace capi::api

@@ -1,0 +1,55 @@
+#include "api/error.hpp"
+
+namespace capi::api {
+
+ApiError ApiError::bad_request(std::string message) {
+  return ApiError(400, "bad_request", std::move(message));
+}
+
+ApiError ApiError::unauthenticated(std::string message) {
+  return ApiError(401, "authentication_error", std::move(message))
+      .with_header("WWW-Authenticate", "Bearer");
+}
+
+ApiError ApiError::permission_denied(std::string message) {
+  return ApiError(403, "permission_denied", std::move(message));
+}
+
+ApiError ApiError::not_found() {
+  return ApiError(404, "not_found", "The requested resource was not found");
+}
+
+ApiError ApiError::method_not_allowed(const std::vector<std::string>& allow) {
+  std::string methods;
+  for (const auto& method : allow) {
+    if (!methods.empty()) methods += ", ";
+    methods += method;
+  }
+  return ApiError(405, "method_not_allowed", "This path does not support that method; see Allow")
+      .with_header("Allow", methods);
+}
+
+ApiError ApiError::payload_too_large(std::size_t limit) {
+  return ApiError(413, "payload_too_large",
+                  "The request body is larger than " + std::to_string(limit / 1024) + " KiB");
+}
+
+ApiError ApiError::unsupported_media_type(std::string message) {
+  return ApiError(415, "unsupported_media_type", std::move(message));
+}
+
+ApiError ApiError::validation(Details details) {
+  return ApiError(422, "validation_error", "There are problems with your submission",
+                  std::move(details));
+}
+
+ApiError ApiError::unavailable() {
+  return ApiError(503, "unavailable", "The service is temporarily unavailable; retry shortly")
+      .with_header("Retry-After", "1");
+}
+
+ApiError ApiError::internal() {
+  return ApiError(500, "internal_error", "An unexpected error occurred; it has been logged");
+}
+
+}  // namespace capi::api

@@ -1,0 +1,53 @@
+// The API's typed errors: each carries the status, the public code and message, optional
+// per-field details, and headers; built in one place so every error answer looks the same.
+#pragma once
+
+#include <exception>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace capi::api {
+
+class ApiError : public std::exception {
+ public:
+  using Details = std::vector<std::pair<std::string, std::string>>;
+
+  ApiError(int status, std::string code, std::string message, Details details = {})
+      : status_(status),
+        code_(std::move(code)),
+        message_(std::move(message)),
+        details_(std::move(details)) {}
+
+  const char* what() const noexcept override { return message_.c_str(); }
+  int status() const { return status_; }
+  const std::string& code() const { return code_; }
+  const std::string& message() const { return message_; }
+  const Details& details() const { return details_; }
+  const std::vector<std::pair<std::string, std::string>>& headers() const { return headers_; }
+
+  ApiError& with_header(std::string name, std::string value) {
+    headers_.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+
+  static ApiError bad_request(std::string message);
+  static ApiError unauthenticated(std::string message);
+  static ApiError permission_denied(std::string message);
+  static ApiError not_found();
+  static ApiError method_not_allowed(const std::vector<std::string>& allow);
+  static ApiError payload_too_large(std::size_t limit);
+  static ApiError unsupported_media_type(std::string message);
+  static ApiError validation(Details details);
+  static ApiError unavailable();
+  static ApiError internal();
+
+ private:
+  int status_;
+  std::string code_;
+  std::string message_;
+  Details details_;
+  std::vector<std::pair<std::string, std::string>> headers_;
+};
+
+}  // namespace capi::api

@@ -1,0 +1,29 @@
+#include "api/handlers/business.hpp"
+
+#include "api/error.hpp"
+#include "json/writer.hpp"
+#include "store/business_store.hpp"
+
+namespace capi::api {
+
+Reply get_business(RequestContext& context) {
+  store::BusinessStore businesses(context.db);
+  const auto business = businesses.find(context.caller->business_id);
+  if (!business) throw ApiError::not_found();
+
+  json::Buffer buffer;
+  json::Writer writer(buffer);
+  writer.StartObject();
+  json::field(writer, "id", business->id);
+  json::field(writer, "name", business->name);
+  json::field(writer, "currency", business->currency);
+  json::field(writer, "country", business->country);
+  json::field(writer, "createdAt", business->created_at);
+  writer.EndObject();
+
+  Reply reply;
+  reply.data = json::text(buffer);
+  return reply;
+}
+
+}  // namespace capi::api

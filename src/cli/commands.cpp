@@ -1,0 +1,179 @@
+#include "cli/commands.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "api/app.hpp"
+#include "api/auth.hpp"
+#include "config/config.hpp"
+#include "domain/iso_codes.hpp"
+#include "domain/object_id.hpp"
+#include "log/log.hpp"
+#include "server/pool.hpp"
+#include "store/business_store.hpp"
+#include "store/migrations.hpp"
+
+extern char** environ;
+
+namespace capi::cli {
+namespace {
+
+// Runs `body` with the loaded configuration and a connection; maps failures to exit codes
+// and one-line messages on stderr.
+template <typename Body>
+int with_database(const std::string& config_path, Body body) {
+  config::Config config;
+  try {
+    config = config::load(config_path, environ);
+  } catch (const config::ConfigError& error) {
+    std::cerr << "customer-api: configuration error: " << error.what() << '\n';
+    return kExitUsage;
+  }
+  try {
+    store::Connection connection(config.database_url, "customer-api-cli");
+    return body(connection);
+  } catch (const store::DbError& error) {
+    std::cerr << "customer-api: database error: " << error.what() << '\n';
+  } catch (const store::MigrationError& error) {
+    std::cerr << "customer-api: migration refused: " << error.what() << '\n';
+  }
+  return kExitFailed;
+}
+
+}  // namespace
+
+int serve(const std::string& config_path) {
+  try {
+    // Counters shared by all workers: mapped here, before the pool forks them.
+    static api::Metrics metrics = api::Metrics::create_shared();
+    const server::GenerationLoader load = [config_path]() {
+      const config::Config config = config::load(config_path, environ);
+      log::set_level(config.log_level);
+      server::Generation generation;
+      generation.settings.listen = config.listen;
+      generation.settings.listen_mode = config.listen_mode;
+      generation.settings.workers = config.workers;
+      generation.settings.max_requests = config.max_requests;
+      generation.settings.request_timeout = config.request_timeout;
+      generation.settings.shutdown_timeout = config.shutdown_timeout;
+      generation.make_app = [config](const server::PoolView& pool) {
+        return std::make_unique<api::App>(config, pool, &metrics);
+      };
+      return generation;
+    };
+    return server::run_pool(load);
+  } catch (const std::exception& error) {
+    std::cerr << "customer-api: " << error.what() << '\n';
+    return kExitUsage;
+  }
+}
+
+int migrate(const std::string& config_path) {
+  return with_database(config_path, [](store::Connection& connection) {
+    const auto applied = store::migrate(connection, store::embedded_migrations());
+    for (const auto& name : applied) std::cout << "applied " << name << '\n';
+    std::cout << (applied.empty() ? "database is up to date" : "migrations complete") << " ("
+              << store::embedded_migrations().size() << " known)\n";
+    return kExitOk;
+  });
+}
+
+int check_config(const std::string& config_path) {
+  try {
+    const config::Config config = config::load(config_path, environ);
+    std::cout << config::describe(config);
+    return kExitOk;
+  } catch (const config::ConfigError& error) {
+    std::cerr << "customer-api: configuration error: " << error.what() << '\n';
+    return kExitUsage;
+  }
+}
+
+int business_create(const std::string& config_path, const std::string& name,
+                    const std::string& currency, const std::string& country) {
+  if (name.empty() || name.size() > 200) {
+    std::cerr << "customer-api: --name must be 1 to 200 characters\n";
+    return kExitUsage;
+  }
+  if (!domain::is_currency_code(currency)) {
+    std::cerr << "customer-api: --currency \"" << currency << "\" is not an ISO 4217 code\n";
+    return kExitUsage;
+  }
+  if (!domain::is_country_code(country)) {
+    std::cerr << "customer-api: --country \"" << country << "\" is not an ISO 3166-1 alpha-2 code\n";
+    return kExitUsage;
+  }
+  return with_database(config_path, [&](store::Connection& connection) {
+    store::BusinessStore businesses(connection);
+    const auto business = businesses.create(domain::new_object_id(), name, currency, country);
+    std::cout << business.id << '\n';
+    return kExitOk;
+  });
+}
+
+int business_list(const std::string& config_path) {
+  return with_database(config_path, [](store::Connection& connection) {
+    store::BusinessStore businesses(connection);
+    for (const auto& business : businesses.list()) {
+      std::cout << business.id << '\t' << business.currency << '\t' << business.country << '\t'
+                << business.created_at << '\t' << business.name << '\n';
+    }
+    return kExitOk;
+  });
+}
+
+int key_create(const std::string& config_path, const std::string& business_id, bool read_only,
+               std::optional<int> rate_limit) {
+  if (!domain::is_object_id(business_id)) {
+    std::cerr << "customer-api: --business must be a business id (24 hex characters)\n";
+    return kExitUsage;
+  }
+  if (rate_limit && *rate_limit <= 0) {
+    std::cerr << "customer-api: --rate-limit must be a positive number of requests a minute\n";
+    return kExitUsage;
+  }
+  return with_database(config_path, [&](store::Connection& connection) {
+    store::BusinessStore businesses(connection);
+    if (!businesses.find(business_id)) {
+      std::cerr << "customer-api: no business " << business_id << '\n';
+      return kExitFailed;
+    }
+    const api::NewApiKey key = api::new_api_key();
+    store::KeyStore keys(connection);
+    keys.create(domain::new_object_id(), business_id, key.hash, key.prefix, read_only, rate_limit);
+    // The key itself goes to stdout once, alone on its line, for scripts; nothing stores it.
+    std::cout << key.key << '\n';
+    return kExitOk;
+  });
+}
+
+int key_list(const std::string& config_path, const std::optional<std::string>& business_id) {
+  return with_database(config_path, [&](store::Connection& connection) {
+    store::KeyStore keys(connection);
+    std::cout << "id\tbusiness\tprefix\taccess\trate_limit\tcreated\trevoked\n";
+    for (const auto& key : keys.list(business_id)) {
+      std::cout << key.id << '\t' << key.business_id << '\t' << key.prefix << "...\t"
+                << (key.read_only ? "read_only" : "read_write") << '\t'
+                << (key.rate_limit ? std::to_string(*key.rate_limit) : "default") << '\t'
+                << key.created_at << '\t' << key.revoked_at.value_or("-") << '\n';
+    }
+    return kExitOk;
+  });
+}
+
+int key_revoke(const std::string& config_path, const std::string& id_or_prefix) {
+  return with_database(config_path, [&](store::Connection& connection) {
+    store::KeyStore keys(connection);
+    const auto revoked = keys.revoke(id_or_prefix);
+    if (revoked.empty()) {
+      std::cerr << "customer-api: no active key with id or prefix " << id_or_prefix << '\n';
+      return kExitFailed;
+    }
+    for (const auto& key : revoked) std::cout << "revoked " << key.id << " (" << key.prefix << "...)\n";
+    return kExitOk;
+  });
+}
+
+}  // namespace capi::cli

@@ -1,0 +1,26 @@
+// The operator's subcommands: serve, migrate, business, key, check-config, version.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace capi::cli {
+
+// Exit codes: 0 done; 1 the operation failed (database, conflict); 2 bad configuration or
+// usage.
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;
+constexpr int kExitUsage = 2;
+
+int serve(const std::string& config_path);
+int migrate(const std::string& config_path);
+int check_config(const std::string& config_path);
+int business_create(const std::string& config_path, const std::string& name,
+                    const std::string& currency, const std::string& country);
+int business_list(const std::string& config_path);
+int key_create(const std::string& config_path, const std::string& business_id, bool read_only,
+               std::optional<int> rate_limit);
+int key_list(const std::string& config_path, const std::optional<std::string>& business_id);
+int key_revoke(const std::string& config_path, const std::string& id_or_prefix);
+
+}  // namespace capi::cli

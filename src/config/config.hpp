@@ -1,0 +1,55 @@
+// The service's configuration: an INI-style file of flat `key = value` lines, each key
+// overridable from the environment as CUSTOMER_API_<KEY>. Table-driven, as php-fpm's
+// fpm_conf.c: one row per option, a setter that returns an error, cross-field checks apart.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace capi::config {
+
+enum class LogLevel { kDebug, kInfo, kWarn, kError };
+
+struct Config {
+  std::string database_url = "postgresql:///customer_api";
+  std::string listen = "unix:/run/customer-api/fcgi.sock";
+  unsigned listen_mode = 0660;
+  int workers = 4;
+  long max_requests = 10000;
+  std::chrono::milliseconds request_timeout{30000};
+  std::chrono::milliseconds shutdown_timeout{30000};
+  std::string key_dir;  // encryption-<N>.key and blind-index.key; empty: not configured
+  int rate_limit_default = 100;  // requests per minute per key
+  LogLevel log_level = LogLevel::kInfo;
+};
+
+// A configuration that cannot be used; what() is one line naming the key and the problem.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Reads `path` (empty: no file, defaults only), then the environment. Throws ConfigError.
+Config load(const std::string& path, char** environ_vars);
+
+// Applies `key = value` from a file or the environment; throws ConfigError on a bad value.
+void set_option(Config& config, const std::string& key, const std::string& value);
+
+// Cross-field checks and files that must exist; throws ConfigError.
+void validate(const Config& config);
+
+// The effective configuration as `key = value` lines, secrets masked.
+std::string describe(const Config& config);
+
+// Parses "250ms", "30s", "2m" or a plain number of seconds.
+std::chrono::milliseconds parse_duration(const std::string& text);
+
+// database_url with any password replaced by "****" (URI or key=value conninfo).
+std::string mask_database_url(const std::string& url);
+
+const char* log_level_name(LogLevel level);
+
+}  // namespace capi::config

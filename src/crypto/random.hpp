@@ -1,0 +1,20 @@
+// Randomness and digests from libsodium.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace capi::crypto {
+
+// Initialises libsodium once; throws std::runtime_error if it cannot.
+void ensure_initialised();
+
+std::string random_bytes(std::size_t count);
+std::string to_hex(std::string_view bytes);
+std::string sha256(std::string_view data);  // 32 raw bytes
+std::string base64url(std::string_view bytes);  // no padding
+
+// Compares in time that does not depend on where the inputs differ.
+bool constant_time_equal(std::string_view a, std::string_view b);
+
+}  // namespace capi::crypto

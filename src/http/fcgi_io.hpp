@@ -1,0 +1,20 @@
+// Moving requests and responses across libfcgi's FCGX_Request.
+#pragma once
+
+#include <fcgiapp.h>
+
+#include "http/message.hpp"
+
+namespace capi::http {
+
+// Copies the params of an accepted request (not the body) into a Request.
+Request read_request_head(FCGX_Request& fcgi);
+
+// Reads the body into request.body, up to `limit` bytes. Returns false, reading nothing more,
+// when the declared or actual length is over the limit.
+bool read_request_body(FCGX_Request& fcgi, Request& request, std::size_t limit);
+
+// Writes the status line, headers and body (no body for HEAD).
+void write_response(FCGX_Request& fcgi, const Response& response, bool head_only);
+
+}  // namespace capi::http

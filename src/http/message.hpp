@@ -1,0 +1,44 @@
+// An HTTP request as the FastCGI server handed it over, and the response we write back.
+// Owned copies: nothing here points into libfcgi's buffers.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace capi::http {
+
+struct Request {
+  std::string method;        // "GET"
+  std::string path;          // "/v1/customers/65f..." (no query string, not decoded)
+  std::string query_string;  // "limit=10&q=acme"
+  std::unordered_map<std::string, std::string> params;  // every FastCGI param
+  std::string body;
+
+  // A FastCGI param such as "HTTP_AUTHORIZATION"; empty when absent.
+  std::string_view param(const std::string& name) const {
+    const auto it = params.find(name);
+    return it == params.end() ? std::string_view{} : std::string_view(it->second);
+  }
+  // The declared body length (CONTENT_LENGTH); 0 when absent or unreadable.
+  std::size_t content_length() const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  void set_header(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+  }
+};
+
+// "OK", "Not Found", ... for the Status line.
+std::string_view reason_phrase(int status);
+
+}  // namespace capi::http

@@ -1,0 +1,72 @@
+#include "log/log.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace capi::log {
+namespace {
+
+config::LogLevel g_level = config::LogLevel::kInfo;
+
+}  // namespace
+
+void set_level(config::LogLevel level) { g_level = level; }
+bool enabled(config::LogLevel level) { return level >= g_level; }
+
+std::string now_rfc3339() {
+  const auto now = std::chrono::system_clock::now();
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[64];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
+                static_cast<int>(ms % 1000));
+  return text;
+}
+
+Line::Line(config::LogLevel level, std::string_view message) : writer_(buffer_) {
+  writer_.StartObject();
+  json::field(writer_, "time", now_rfc3339());
+  json::field(writer_, "level", config::log_level_name(level));
+  json::key(writer_, "pid");
+  writer_.Int(static_cast<int>(getpid()));
+  json::field(writer_, "msg", message);
+}
+
+Line& Line::field(std::string_view name, std::string_view value) {
+  json::field(writer_, name, value);
+  return *this;
+}
+
+Line& Line::field(std::string_view name, long long value) {
+  json::key(writer_, name);
+  writer_.Int64(value);
+  return *this;
+}
+
+void Line::emit() {
+  writer_.EndObject();
+  std::string line = json::text(buffer_);
+  line += '\n';
+  // One write: a line under PIPE_BUF is never split among other processes' lines.
+  const ssize_t written = ::write(STDERR_FILENO, line.data(), line.size());
+  (void)written;
+}
+
+void info(std::string_view message) {
+  if (enabled(config::LogLevel::kInfo)) Line(config::LogLevel::kInfo, message).emit();
+}
+void warn(std::string_view message) {
+  if (enabled(config::LogLevel::kWarn)) Line(config::LogLevel::kWarn, message).emit();
+}
+void error(std::string_view message) {
+  if (enabled(config::LogLevel::kError)) Line(config::LogLevel::kError, message).emit();
+}
+
+}  // namespace capi::log

@@ -1,0 +1,60 @@
+// Businesses (tenants) and their API keys.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/connection.hpp"
+
+namespace capi::store {
+
+struct Business {
+  std::string id;
+  std::string name;
+  std::string currency;
+  std::string country;
+  std::string created_at;  // RFC 3339 with milliseconds, UTC
+};
+
+struct ApiKeyRecord {
+  std::string id;
+  std::string business_id;
+  std::string prefix;
+  bool read_only = false;
+  std::optional<int> rate_limit;
+  std::string created_at;
+  std::optional<std::string> revoked_at;
+};
+
+class BusinessStore {
+ public:
+  explicit BusinessStore(Connection& connection) : connection_(connection) {}
+
+  Business create(const std::string& id, const std::string& name, const std::string& currency,
+                  const std::string& country);
+  std::optional<Business> find(const std::string& id);
+  std::vector<Business> list();
+
+ private:
+  Connection& connection_;
+};
+
+class KeyStore {
+ public:
+  explicit KeyStore(Connection& connection) : connection_(connection) {}
+
+  ApiKeyRecord create(const std::string& id, const std::string& business_id,
+                      const std::string& key_hash_hex, const std::string& prefix, bool read_only,
+                      std::optional<int> rate_limit);
+  // The active (not revoked) key with this hash.
+  std::optional<ApiKeyRecord> find_active_by_hash(const std::string& key_hash_hex);
+  std::vector<ApiKeyRecord> list(const std::optional<std::string>& business_id);
+  // Revokes by id or by prefix; returns the keys revoked now (none if unknown or already).
+  std::vector<ApiKeyRecord> revoke(const std::string& id_or_prefix);
+
+ private:
+  Connection& connection_;
+};
+
+}  // namespace capi::store

@@ -1,0 +1,155 @@
+#include "store/connection.hpp"
+
+#include <charconv>
+
+namespace capi::store {
+namespace {
+
+constexpr int kConnectTimeoutSeconds = 2;
+
+std::string first_line(const char* message) {
+  std::string text = message == nullptr ? "" : message;
+  const auto newline = text.find('\n');
+  if (newline != std::string::npos) text.resize(newline);
+  return text;
+}
+
+}  // namespace
+
+ErrorKind classify_sqlstate(std::string_view sqlstate) {
+  if (sqlstate == "23505") return ErrorKind::kUniqueViolation;
+  if (sqlstate == "23503") return ErrorKind::kForeignKey;
+  if (sqlstate == "23514" || sqlstate.substr(0, 2) == "22") return ErrorKind::kCheckViolation;
+  if (sqlstate == "40001" || sqlstate == "40P01") return ErrorKind::kRetryable;
+  if (sqlstate.substr(0, 2) == "08" || sqlstate.substr(0, 2) == "53" ||
+      sqlstate == "57P01" || sqlstate == "57P02" || sqlstate == "57P03") {
+    return ErrorKind::kUnavailable;
+  }
+  return ErrorKind::kOther;
+}
+
+std::optional<std::string> Result::optional_str(int row, int column) const {
+  if (is_null(row, column)) return std::nullopt;
+  return str(row, column);
+}
+
+long long Result::integer(int row, int column) const {
+  const auto value = text(row, column);
+  long long number = 0;
+  std::from_chars(value.data(), value.data() + value.size(), number);
+  return number;
+}
+
+long Result::affected() const {
+  const char* const tuples = PQcmdTuples(result_.get());
+  return tuples == nullptr || *tuples == '\0' ? 0 : std::strtol(tuples, nullptr, 10);
+}
+
+Connection::Connection(std::string conninfo, std::string application_name)
+    : conninfo_(std::move(conninfo)), application_name_(std::move(application_name)) {}
+
+bool Connection::connected() const { return conn_ && PQstatus(conn_.get()) == CONNECTION_OK; }
+
+void Connection::reset() {
+  conn_.reset();
+  prepared_.clear();
+}
+
+void Connection::ensure_connected() {
+  if (connected()) return;
+  reset();
+  const auto now = std::chrono::steady_clock::now();
+  if (now < next_attempt_) {
+    throw DbError(ErrorKind::kUnavailable, "08006", "database unreachable (retrying shortly)");
+  }
+  const std::string timeout = std::to_string(kConnectTimeoutSeconds);
+  const char* const keywords[] = {"dbname", "connect_timeout", "application_name", nullptr};
+  const char* const values[] = {conninfo_.c_str(), timeout.c_str(), application_name_.c_str(),
+                                nullptr};
+  conn_.reset(PQconnectdbParams(keywords, values, 1));
+  if (!connected()) {
+    const std::string message =
+        conn_ ? first_line(PQerrorMessage(conn_.get())) : std::string("out of memory");
+    reset();
+    next_attempt_ = now + retry_interval_;
+    throw DbError(ErrorKind::kUnavailable, "08006", "cannot connect to the database: " + message);
+  }
+}
+
+void Connection::fail(PGresult* result, const char* what) {
+  const std::unique_ptr<PGresult, PGresultDeleter> owner(result);
+  const char* const state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  const char* const constraint =
+      result ? PQresultErrorField(result, PG_DIAG_CONSTRAINT_NAME) : nullptr;
+  std::string sqlstate = state ? state : "";
+  const bool lost = !conn_ || PQstatus(conn_.get()) != CONNECTION_OK;
+  if (sqlstate.empty() && lost) sqlstate = "08006";
+  const ErrorKind kind = lost ? ErrorKind::kUnavailable : classify_sqlstate(sqlstate);
+  std::string message = std::string(what) + ": " +
+                        first_line(result ? PQresultErrorMessage(result)
+                                          : (conn_ ? PQerrorMessage(conn_.get()) : ""));
+  if (kind == ErrorKind::kUnavailable) reset();
+  throw DbError(kind, std::move(sqlstate), message, constraint ? constraint : "");
+}
+
+Result Connection::run(const Statement& statement, const std::vector<Param>& params) {
+  ensure_connected();
+  if (prepared_.count(statement.name) == 0) {
+    PGresult* const prepared = PQprepare(conn_.get(), statement.name, statement.sql, 0, nullptr);
+    if (prepared == nullptr || PQresultStatus(prepared) != PGRES_COMMAND_OK) {
+      fail(prepared, statement.name);
+    }
+    PQclear(prepared);
+    prepared_.insert(statement.name);
+  }
+  // Text-format parameters must be NUL-terminated: keep an owned copy of each. reserve()
+  // keeps the copies where they are, so the pointers stay valid.
+  std::vector<std::string> owned;
+  owned.reserve(params.size());
+  std::vector<const char*> values(params.size(), nullptr);
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    if (params[i]) values[i] = owned.emplace_back(*params[i]).c_str();
+  }
+  PGresult* const result = PQexecPrepared(conn_.get(), statement.name,
+                                          static_cast<int>(values.size()), values.data(),
+                                          nullptr, nullptr, 0);
+  const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(result, statement.name);
+  return Result(result);
+}
+
+Result Connection::exec(const Statement& statement, std::initializer_list<Param> params) {
+  return run(statement, std::vector<Param>(params));
+}
+
+Result Connection::exec(const Statement& statement, const std::vector<Param>& params) {
+  return run(statement, params);
+}
+
+Result Connection::exec_script(const char* sql) {
+  ensure_connected();
+  PGresult* const result = PQexec(conn_.get(), sql);
+  const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(result, "script");
+  return Result(result);
+}
+
+Connection::Transaction::Transaction(Connection& connection) : connection_(connection) {
+  connection_.exec_script("BEGIN");
+}
+
+Connection::Transaction::~Transaction() {
+  if (!open_) return;
+  try {
+    if (connection_.connected()) connection_.exec_script("ROLLBACK");
+  } catch (const DbError&) {
+    // The connection is already reset by fail(); nothing else to undo.
+  }
+}
+
+void Connection::Transaction::commit() {
+  connection_.exec_script("COMMIT");
+  open_ = false;
+}
+
+}  // namespace capi::store

@@ -1,0 +1,130 @@
+// One PostgreSQL connection owned by one worker: connects lazily, reconnects after the
+// server went away, prepares each statement once per connection, and turns errors into typed
+// exceptions decided by SQLSTATE. Callers never touch a raw PGresult.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <chrono>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace capi::store {
+
+// A named statement with $n parameters; names are unique across the store.
+struct Statement {
+  const char* name;
+  const char* sql;
+};
+
+enum class ErrorKind {
+  kUniqueViolation,   // 23505
+  kForeignKey,        // 23503
+  kCheckViolation,    // 23514, 22xxx data errors
+  kRetryable,         // 40001, 40P01
+  kUnavailable,       // class 08, 57P0x, 53xxx: the database is down or overloaded
+  kOther,
+};
+
+ErrorKind classify_sqlstate(std::string_view sqlstate);
+
+// A database failure. what() is for the log only: never sent to a client.
+class DbError : public std::runtime_error {
+ public:
+  DbError(ErrorKind kind, std::string sqlstate, const std::string& message,
+          std::string constraint = {})
+      : std::runtime_error(message),
+        kind_(kind),
+        sqlstate_(std::move(sqlstate)),
+        constraint_(std::move(constraint)) {}
+  ErrorKind kind() const { return kind_; }
+  const std::string& sqlstate() const { return sqlstate_; }
+  const std::string& constraint() const { return constraint_; }
+
+ private:
+  ErrorKind kind_;
+  std::string sqlstate_;
+  std::string constraint_;
+};
+
+struct PGresultDeleter {
+  void operator()(PGresult* result) const { PQclear(result); }
+};
+struct PGconnDeleter {
+  void operator()(PGconn* conn) const { PQfinish(conn); }
+};
+
+// The rows of a successful statement; text format.
+class Result {
+ public:
+  explicit Result(PGresult* result) : result_(result) {}
+  int rows() const { return PQntuples(result_.get()); }
+  bool empty() const { return rows() == 0; }
+  bool is_null(int row, int column) const { return PQgetisnull(result_.get(), row, column) != 0; }
+  std::string_view text(int row, int column) const {
+    return {PQgetvalue(result_.get(), row, column),
+            static_cast<std::size_t>(PQgetlength(result_.get(), row, column))};
+  }
+  std::string str(int row, int column) const { return std::string(text(row, column)); }
+  std::optional<std::string> optional_str(int row, int column) const;
+  long long integer(int row, int column) const;
+  bool boolean(int row, int column) const { return text(row, column) == "t"; }
+  long affected() const;
+
+ private:
+  std::unique_ptr<PGresult, PGresultDeleter> result_;
+};
+
+using Param = std::optional<std::string_view>;  // nullopt is SQL NULL
+
+class Connection {
+ public:
+  explicit Connection(std::string conninfo, std::string application_name = "customer-api");
+
+  // Connects if not connected; throws DbError(kUnavailable) if the server cannot be reached.
+  // After a failed attempt, further attempts within `retry_interval` fail at once.
+  void ensure_connected();
+  bool connected() const;
+
+  // Runs a prepared statement (prepared on first use on this connection).
+  Result exec(const Statement& statement, std::initializer_list<Param> params);
+  Result exec(const Statement& statement, const std::vector<Param>& params);
+  // Runs SQL text that takes no parameters (migrations, BEGIN/COMMIT).
+  Result exec_script(const char* sql);
+
+  // Drops the connection so that the next call reconnects.
+  void reset();
+
+  // A transaction that rolls back unless committed.
+  class Transaction {
+   public:
+    explicit Transaction(Connection& connection);
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction();
+    void commit();
+
+   private:
+    Connection& connection_;
+    bool open_ = true;
+  };
+
+ private:
+  Result run(const Statement& statement, const std::vector<Param>& params);
+  [[noreturn]] void fail(PGresult* result, const char* what);
+
+  std::string conninfo_;
+  std::string application_name_;
+  std::unique_ptr<PGconn, PGconnDeleter> conn_;
+  std::unordered_set<std::string> prepared_;
+  std::chrono::steady_clock::time_point next_attempt_{};
+  std::chrono::milliseconds retry_interval_{200};
+};
+
+}  // namespace capi::store

@@ -1,0 +1,37 @@
+// A throwaway PostgreSQL cluster in a temporary folder, reached over a unix socket only.
+// initdb refuses root: as root, the server runs as the `postgres` user.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "process.hpp"
+
+namespace capi::test {
+
+class PostgresCluster {
+ public:
+  explicit PostgresCluster(const std::string& base_dir);
+  ~PostgresCluster();
+  PostgresCluster(const PostgresCluster&) = delete;
+  PostgresCluster& operator=(const PostgresCluster&) = delete;
+
+  // libpq URI of the test database.
+  std::string url() const;
+  void stop();   // fast shutdown: connections are cut
+  void start();
+  // Runs SQL through psql as the superuser; throws when psql fails. Returns its output
+  // (unaligned, tuples only).
+  std::string psql(const std::string& sql) const;
+
+ private:
+  CommandResult as_postgres(std::vector<std::string> argv) const;
+
+  std::string dir_;
+  std::string data_;
+  std::string socket_dir_;
+  std::string bin_;
+  bool running_ = false;
+};
+
+}  // namespace capi::test

@@ -1,0 +1,71 @@
+#include <boost/test/unit_test.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <set>
+
+#include "domain/iso_codes.hpp"
+#include "domain/object_id.hpp"
+
+using namespace capi::domain;
+
+BOOST_AUTO_TEST_SUITE(domain_object_id)
+
+BOOST_AUTO_TEST_CASE(layout_and_order) {
+  const std::string first = new_object_id(0x65f1a2b3);
+  BOOST_TEST(first.size() == 24u);
+  BOOST_TEST(is_object_id(first));
+  BOOST_TEST(first.substr(0, 8) == "65f1a2b3");
+  BOOST_TEST(object_id_seconds(first) == 0x65f1a2b3u);
+  const std::string later = new_object_id(0x65f1a2b4);
+  BOOST_TEST(first < later);
+}
+
+BOOST_AUTO_TEST_CASE(unique_within_a_process) {
+  std::set<std::string> ids;
+  for (int i = 0; i < 10000; ++i) ids.insert(new_object_id(1700000000));
+  BOOST_TEST(ids.size() == 10000u);
+}
+
+BOOST_AUTO_TEST_CASE(a_forked_child_draws_a_new_random_part) {
+  const std::string parent = new_object_id(1700000000);
+  int pipe_fds[2];
+  BOOST_TEST_REQUIRE(pipe(pipe_fds) == 0);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const std::string child = new_object_id(1700000000);
+    (void)!write(pipe_fds[1], child.data(), child.size());
+    _exit(0);
+  }
+  char buffer[24];
+  BOOST_TEST_REQUIRE(read(pipe_fds[0], buffer, sizeof buffer) == 24);
+  waitpid(pid, nullptr, 0);
+  const std::string child(buffer, 24);
+  BOOST_TEST(child.substr(8, 10) != parent.substr(8, 10));
+}
+
+BOOST_AUTO_TEST_CASE(validation) {
+  BOOST_TEST(is_object_id("65f1a2b3c4d5e6f708091a2b"));
+  BOOST_TEST(!is_object_id("65F1A2B3C4D5E6F708091A2B"));
+  BOOST_TEST(!is_object_id("65f1a2b3c4d5e6f708091a2"));
+  BOOST_TEST(!is_object_id("65f1a2b3c4d5e6f708091a2bc"));
+  BOOST_TEST(!is_object_id("65f1a2b3c4d5e6f708091a2g"));
+  BOOST_TEST(!is_object_id(""));
+}
+
+BOOST_AUTO_TEST_CASE(iso_codes_from_icu) {
+  BOOST_TEST(is_country_code("KE"));
+  BOOST_TEST(is_country_code("DE"));
+  BOOST_TEST(!is_country_code("XX"));
+  BOOST_TEST(!is_country_code("ke"));
+  BOOST_TEST(is_currency_code("KES"));
+  BOOST_TEST(is_currency_code("JPY"));
+  BOOST_TEST(!is_currency_code("ABC"));
+  BOOST_TEST(!is_currency_code("kes"));
+  BOOST_TEST(currency_digits("KES") == 2);
+  BOOST_TEST(currency_digits("JPY") == 0);
+  BOOST_TEST(currency_digits("KWD") == 3);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
