@@ -48,9 +48,8 @@ int main(int argc, char** argv) {
   key_create->add_option("--business", business_id, "business id")->required();
   key_create->add_flag("--read-only", read_only, "refuse writes with this key");
   key_create->add_option("--rate-limit", rate_limit, "requests per minute (default: config)");
-  key_create->callback([&] {
-    exit_code = capi::cli::key_create(config_path, business_id, read_only, rate_limit);
-  });
+  key_create->callback(
+      [&] { exit_code = capi::cli::key_create(config_path, business_id, read_only, rate_limit); });
   std::optional<std::string> list_business;
   auto* key_list = key->add_subcommand("list", "list keys (prefixes only)");
   key_list->add_option("--business", list_business, "only this business's keys");

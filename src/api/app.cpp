@@ -95,9 +95,13 @@ http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
   http::JsonBody body;
   if (endpoint.body != BodyKind::kNone) read_json_body(fcgi, request, endpoint, body);
 
-  RequestContext context{request,   match.params, *query, request_id,
+  RequestContext context{request,
+                         match.params,
+                         *query,
+                         request_id,
                          caller ? &*caller : nullptr,
-                         endpoint.body != BodyKind::kNone ? &body : nullptr, db_};
+                         endpoint.body != BodyKind::kNone ? &body : nullptr,
+                         db_};
   const Reply reply = endpoint.handler(context);
 
   http::Response response;

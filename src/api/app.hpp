@@ -18,7 +18,7 @@
 
 namespace capi::api {
 
-constexpr std::size_t kBodyLimit = 1024 * 1024;         // 1 MiB
+constexpr std::size_t kBodyLimit = 1024 * 1024;             // 1 MiB
 constexpr std::size_t kImportBodyLimit = 16 * 1024 * 1024;  // 16 MiB
 
 enum class Access {
@@ -63,8 +63,8 @@ class App final : public server::WorkerApp {
   void idle() override;
 
  private:
-  http::Response handle(FCGX_Request& fcgi, http::Request& request,
-                        const std::string& request_id, const Routes::Match& match);
+  http::Response handle(FCGX_Request& fcgi, http::Request& request, const std::string& request_id,
+                        const Routes::Match& match);
 
   config::Config config_;
   const server::PoolView& pool_;

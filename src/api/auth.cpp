@@ -40,7 +40,9 @@ std::optional<std::string_view> extract_api_key(const http::Request& request) {
   return std::nullopt;
 }
 
-std::string hash_api_key(std::string_view key) { return crypto::to_hex(crypto::sha256(key)); }
+std::string hash_api_key(std::string_view key) {
+  return crypto::to_hex(crypto::sha256(key));
+}
 
 NewApiKey new_api_key() {
   const std::string key = "capi_" + crypto::base64url(crypto::random_bytes(32));

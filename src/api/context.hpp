@@ -28,7 +28,7 @@ struct RequestContext {
   const http::PathParams& path;
   const http::QueryParams& query;
   const std::string& request_id;
-  const Caller* caller;  // null on public routes
+  const Caller* caller;        // null on public routes
   const http::JsonBody* body;  // null unless the route takes a JSON body
   store::Connection& db;
 };

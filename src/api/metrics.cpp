@@ -34,8 +34,8 @@ std::string seconds_label(double ms) {
 }  // namespace
 
 Metrics Metrics::create_shared() {
-  void* const memory = mmap(nullptr, sizeof(MetricsData), PROT_READ | PROT_WRITE,
-                            MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  void* const memory =
+      mmap(nullptr, sizeof(MetricsData), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   if (memory == MAP_FAILED) throw std::runtime_error("cannot map shared memory for metrics");
   // The mapping is zero-filled: a valid state for lock-free atomics of integers.
   return Metrics(static_cast<MetricsData*>(memory));

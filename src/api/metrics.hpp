@@ -13,7 +13,7 @@
 namespace capi::api {
 
 constexpr int kMaxRoutes = 64;  // routes beyond this are counted as "(other)"
-constexpr std::array<double, 12> kLatencyBucketsMs = {1,   2,   5,    10,   25,   50,
+constexpr std::array<double, 12> kLatencyBucketsMs = {1,   2,   5,   10,   25,   50,
                                                       100, 250, 500, 1000, 2500, 10000};
 constexpr std::array<int, 18> kStatusCodes = {200, 201, 204, 400, 401, 403, 404, 405, 409,
                                               412, 413, 415, 422, 429, 500, 502, 503, 504};

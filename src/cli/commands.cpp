@@ -102,7 +102,8 @@ int business_create(const std::string& config_path, const std::string& name,
     return kExitUsage;
   }
   if (!domain::is_country_code(country)) {
-    std::cerr << "customer-api: --country \"" << country << "\" is not an ISO 3166-1 alpha-2 code\n";
+    std::cerr << "customer-api: --country \"" << country
+              << "\" is not an ISO 3166-1 alpha-2 code\n";
     return kExitUsage;
   }
   return with_database(config_path, [&](store::Connection& connection) {
@@ -171,7 +172,8 @@ int key_revoke(const std::string& config_path, const std::string& id_or_prefix) 
       std::cerr << "customer-api: no active key with id or prefix " << id_or_prefix << '\n';
       return kExitFailed;
     }
-    for (const auto& key : revoked) std::cout << "revoked " << key.id << " (" << key.prefix << "...)\n";
+    for (const auto& key : revoked)
+      std::cout << "revoked " << key.id << " (" << key.prefix << "...)\n";
     return kExitOk;
   });
 }

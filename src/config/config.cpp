@@ -45,7 +45,9 @@ struct Option {
   std::function<std::string(const Config&)> show;
 };
 
-std::string show_ms(std::chrono::milliseconds ms) { return std::to_string(ms.count()) + "ms"; }
+std::string show_ms(std::chrono::milliseconds ms) {
+  return std::to_string(ms.count()) + "ms";
+}
 
 const std::vector<Option>& options() {
   static const std::vector<Option> table = {
@@ -86,22 +88,27 @@ const std::vector<Option>& options() {
        [](const Config& c) { return c.key_dir.empty() ? std::string("(not set)") : c.key_dir; }},
       {"rate_limit_default", false,
        [](Config& c, const std::string& v) {
-         c.rate_limit_default = static_cast<int>(parse_integer("rate_limit_default", v, 1, 1'000'000));
+         c.rate_limit_default =
+             static_cast<int>(parse_integer("rate_limit_default", v, 1, 1'000'000));
        },
        [](const Config& c) { return std::to_string(c.rate_limit_default); }},
       {"log_level", false,
        [](Config& c, const std::string& v) {
-         if (v == "debug") c.log_level = LogLevel::kDebug;
-         else if (v == "info") c.log_level = LogLevel::kInfo;
-         else if (v == "warn") c.log_level = LogLevel::kWarn;
-         else if (v == "error") c.log_level = LogLevel::kError;
-         else throw ConfigError("log_level: \"" + v + "\" is not one of debug, info, warn, error");
+         if (v == "debug")
+           c.log_level = LogLevel::kDebug;
+         else if (v == "info")
+           c.log_level = LogLevel::kInfo;
+         else if (v == "warn")
+           c.log_level = LogLevel::kWarn;
+         else if (v == "error")
+           c.log_level = LogLevel::kError;
+         else
+           throw ConfigError("log_level: \"" + v + "\" is not one of debug, info, warn, error");
        },
        [](const Config& c) { return std::string(log_level_name(c.log_level)); }},
   };
   return table;
 }
-
 
 }  // namespace
 
@@ -113,9 +120,12 @@ std::chrono::milliseconds parse_duration(const std::string& text) {
   }
   const std::string unit = value.substr(digits);
   long multiplier = 0;
-  if (unit == "ms") multiplier = 1;
-  else if (unit.empty() || unit == "s") multiplier = 1000;
-  else if (unit == "m") multiplier = 60'000;
+  if (unit == "ms")
+    multiplier = 1;
+  else if (unit.empty() || unit == "s")
+    multiplier = 1000;
+  else if (unit == "m")
+    multiplier = 60'000;
   if (digits == 0 || multiplier == 0) {
     throw ConfigError("\"" + text + "\" is not a duration (e.g. 500ms, 30s, 2m)");
   }
@@ -134,18 +144,22 @@ std::string mask_database_url(const std::string& url) {
 
 const char* log_level_name(LogLevel level) {
   switch (level) {
-    case LogLevel::kDebug: return "debug";
-    case LogLevel::kInfo: return "info";
-    case LogLevel::kWarn: return "warn";
-    case LogLevel::kError: return "error";
+    case LogLevel::kDebug:
+      return "debug";
+    case LogLevel::kInfo:
+      return "info";
+    case LogLevel::kWarn:
+      return "warn";
+    case LogLevel::kError:
+      return "error";
   }
   return "info";
 }
 
 void set_option(Config& config, const std::string& key, const std::string& value) {
   const auto& table = options();
-  const auto row = std::find_if(table.begin(), table.end(),
-                                [&](const Option& o) { return key == o.name; });
+  const auto row =
+      std::find_if(table.begin(), table.end(), [&](const Option& o) { return key == o.name; });
   if (row == table.end()) throw ConfigError("unknown configuration key \"" + key + "\"");
   try {
     row->set(config, trim(value));
@@ -202,8 +216,8 @@ Config load(const std::string& path, char** environ_vars) {
                    [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
     if (key == "config") continue;  // CUSTOMER_API_CONFIG names the file itself
     const auto& table = options();
-    const bool known = std::any_of(table.begin(), table.end(),
-                                   [&](const Option& o) { return key == o.name; });
+    const bool known =
+        std::any_of(table.begin(), table.end(), [&](const Option& o) { return key == o.name; });
     if (!known) {
       throw ConfigError("unknown environment setting " + std::string(var.substr(0, eq)));
     }

@@ -21,7 +21,7 @@ struct Config {
   long max_requests = 10000;
   std::chrono::milliseconds request_timeout{30000};
   std::chrono::milliseconds shutdown_timeout{30000};
-  std::string key_dir;  // encryption-<N>.key and blind-index.key; empty: not configured
+  std::string key_dir;           // encryption-<N>.key and blind-index.key; empty: not configured
   int rate_limit_default = 100;  // requests per minute per key
   LogLevel log_level = LogLevel::kInfo;
 };

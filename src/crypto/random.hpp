@@ -11,7 +11,7 @@ void ensure_initialised();
 
 std::string random_bytes(std::size_t count);
 std::string to_hex(std::string_view bytes);
-std::string sha256(std::string_view data);  // 32 raw bytes
+std::string sha256(std::string_view data);      // 32 raw bytes
 std::string base64url(std::string_view bytes);  // no padding
 
 // Compares in time that does not depend on where the inputs differ.

@@ -44,7 +44,8 @@ std::string new_object_id(std::uint32_t unix_seconds) {
   const std::uint32_t count = process.counter++ & 0xffffff;
   std::string raw;
   raw.reserve(12);
-  for (int shift = 24; shift >= 0; shift -= 8) raw += static_cast<char>((unix_seconds >> shift) & 0xff);
+  for (int shift = 24; shift >= 0; shift -= 8)
+    raw += static_cast<char>((unix_seconds >> shift) & 0xff);
   raw += process.random5;
   for (int shift = 16; shift >= 0; shift -= 8) raw += static_cast<char>((count >> shift) & 0xff);
   return crypto::to_hex(raw);

@@ -99,7 +99,8 @@ std::optional<QueryParams> parse_query(std::string_view query) {
     if (!part.empty()) {
       const auto eq = part.find('=');
       const auto raw_key = part.substr(0, eq);
-      const auto raw_value = eq == std::string_view::npos ? std::string_view{} : part.substr(eq + 1);
+      const auto raw_value =
+          eq == std::string_view::npos ? std::string_view{} : part.substr(eq + 1);
       auto key = percent_decode(raw_key, true);
       auto value = percent_decode(raw_value, true);
       if (!key || !value || key->empty()) return std::nullopt;

@@ -42,7 +42,7 @@ class Router {
   };
 
   struct Match {
-    const Route* route = nullptr;    // set when found
+    const Route* route = nullptr;  // set when found
     PathParams params;
     std::vector<std::string> allow;  // set when the path matched but not the method
   };
@@ -50,8 +50,8 @@ class Router {
   void add(std::string method, std::string pattern, Handler handler) {
     std::vector<std::string> segments;
     for (const auto segment : split_path(pattern)) segments.emplace_back(segment);
-    routes_.push_back(Route{std::move(method), std::move(pattern), std::move(segments),
-                            std::move(handler)});
+    routes_.push_back(
+        Route{std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
   }
 
   // Finds the route for `method` and `path`; route == nullptr and allow empty means 404.

@@ -37,6 +37,8 @@ inline void nullable_field(Writer& writer, std::string_view name,
   }
 }
 
-inline std::string text(const Buffer& buffer) { return {buffer.GetString(), buffer.GetSize()}; }
+inline std::string text(const Buffer& buffer) {
+  return {buffer.GetString(), buffer.GetSize()};
+}
 
 }  // namespace capi::json

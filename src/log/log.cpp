@@ -13,8 +13,12 @@ config::LogLevel g_level = config::LogLevel::kInfo;
 
 }  // namespace
 
-void set_level(config::LogLevel level) { g_level = level; }
-bool enabled(config::LogLevel level) { return level >= g_level; }
+void set_level(config::LogLevel level) {
+  g_level = level;
+}
+bool enabled(config::LogLevel level) {
+  return level >= g_level;
+}
 
 std::string now_rfc3339() {
   const auto now = std::chrono::system_clock::now();

@@ -7,7 +7,6 @@ namespace {
 #define CAPI_TS(column) \
   "to_char(" column " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
 
-
 constexpr Statement kInsertBusiness{
     "business_insert",
     "INSERT INTO businesses (id, name, currency, country) VALUES ($1, $2, $3, $4)"
@@ -19,9 +18,9 @@ constexpr Statement kListBusinesses{
     "business_list",
     "SELECT id, name, currency, country, " CAPI_TS("created_at") " FROM businesses ORDER BY id"};
 
-#define CAPI_KEY_COLUMNS                                                              \
-  "id, business_id, prefix, access = 'read_only', rate_limit, " CAPI_TS("created_at") \
-  ", " CAPI_TS("revoked_at")
+#define CAPI_KEY_COLUMNS                                                 \
+  "id, business_id, prefix, access = 'read_only', rate_limit, " CAPI_TS( \
+      "created_at") ", " CAPI_TS("revoked_at")
 
 constexpr Statement kInsertKey{
     "key_insert",

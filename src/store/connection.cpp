@@ -21,8 +21,8 @@ ErrorKind classify_sqlstate(std::string_view sqlstate) {
   if (sqlstate == "23503") return ErrorKind::kForeignKey;
   if (sqlstate == "23514" || sqlstate.substr(0, 2) == "22") return ErrorKind::kCheckViolation;
   if (sqlstate == "40001" || sqlstate == "40P01") return ErrorKind::kRetryable;
-  if (sqlstate.substr(0, 2) == "08" || sqlstate.substr(0, 2) == "53" ||
-      sqlstate == "57P01" || sqlstate == "57P02" || sqlstate == "57P03") {
+  if (sqlstate.substr(0, 2) == "08" || sqlstate.substr(0, 2) == "53" || sqlstate == "57P01" ||
+      sqlstate == "57P02" || sqlstate == "57P03") {
     return ErrorKind::kUnavailable;
   }
   return ErrorKind::kOther;
@@ -48,7 +48,9 @@ long Result::affected() const {
 Connection::Connection(std::string conninfo, std::string application_name)
     : conninfo_(std::move(conninfo)), application_name_(std::move(application_name)) {}
 
-bool Connection::connected() const { return conn_ && PQstatus(conn_.get()) == CONNECTION_OK; }
+bool Connection::connected() const {
+  return conn_ && PQstatus(conn_.get()) == CONNECTION_OK;
+}
 
 void Connection::reset() {
   conn_.reset();
@@ -110,9 +112,9 @@ Result Connection::run(const Statement& statement, const std::vector<Param>& par
   for (std::size_t i = 0; i < params.size(); ++i) {
     if (params[i]) values[i] = owned.emplace_back(*params[i]).c_str();
   }
-  PGresult* const result = PQexecPrepared(conn_.get(), statement.name,
-                                          static_cast<int>(values.size()), values.data(),
-                                          nullptr, nullptr, 0);
+  PGresult* const result =
+      PQexecPrepared(conn_.get(), statement.name, static_cast<int>(values.size()), values.data(),
+                     nullptr, nullptr, 0);
   const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(result, statement.name);
   return Result(result);

@@ -24,11 +24,11 @@ struct Statement {
 };
 
 enum class ErrorKind {
-  kUniqueViolation,   // 23505
-  kForeignKey,        // 23503
-  kCheckViolation,    // 23514, 22xxx data errors
-  kRetryable,         // 40001, 40P01
-  kUnavailable,       // class 08, 57P0x, 53xxx: the database is down or overloaded
+  kUniqueViolation,  // 23505
+  kForeignKey,       // 23503
+  kCheckViolation,   // 23514, 22xxx data errors
+  kRetryable,        // 40001, 40P01
+  kUnavailable,      // class 08, 57P0x, 53xxx: the database is down or overloaded
   kOther,
 };
 

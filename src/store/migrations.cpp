@@ -10,8 +10,7 @@ namespace {
 
 // pg_advisory_lock key: "capi-mig" as an integer, so that two `migrate` runs queue up.
 constexpr Statement kLock{"migrations_lock", "SELECT pg_advisory_lock(4120923458123401)"};
-constexpr Statement kUnlock{"migrations_unlock",
-                            "SELECT pg_advisory_unlock(4120923458123401)"};
+constexpr Statement kUnlock{"migrations_unlock", "SELECT pg_advisory_unlock(4120923458123401)"};
 constexpr const char* kCreateTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
     " name text PRIMARY KEY,"
@@ -23,7 +22,9 @@ constexpr Statement kRecord{"migrations_record",
 constexpr Statement kLatest{"migrations_latest",
                             "SELECT count(*) FROM schema_migrations WHERE name = $1"};
 
-std::string checksum(const MigrationFile& file) { return crypto::to_hex(crypto::sha256(file.text)); }
+std::string checksum(const MigrationFile& file) {
+  return crypto::to_hex(crypto::sha256(file.text));
+}
 
 void check_names(const std::vector<MigrationFile>& files) {
   static const std::regex pattern(R"(^[0-9]{3}_[a-z0-9_]+\.sql$)");

@@ -122,11 +122,11 @@ BOOST_AUTO_TEST_CASE(missing_unknown_and_malformed_keys_are_401) {
 
 BOOST_AUTO_TEST_CASE(business_id_parameter_must_be_the_keys_business) {
   auto http = stack().client();
-  const auto own = http.get("/v1/business?businessId=" + stack().business_id(),
-                            bearer(stack().key()));
+  const auto own =
+      http.get("/v1/business?businessId=" + stack().business_id(), bearer(stack().key()));
   BOOST_TEST(own.status == 200);
-  const auto other = http.get("/v1/business?businessId=" + stack().other_business_id(),
-                              bearer(stack().key()));
+  const auto other =
+      http.get("/v1/business?businessId=" + stack().other_business_id(), bearer(stack().key()));
   BOOST_TEST(other.status == 403);
   BOOST_TEST(error_code(other) == "permission_denied");
 }
@@ -210,8 +210,9 @@ BOOST_AUTO_TEST_CASE(errors_keep_the_order_route_auth_permission_body) {
   // No key and a bad query: authentication comes first.
   BOOST_TEST(http.get("/v1/business?a=%zz").status == 401);
   // Wrong business and a bad query parameter later on: still parsed first as syntax (400).
-  BOOST_TEST(http.get("/v1/business?businessId=" + stack().other_business_id(),
-                      bearer(stack().key())).status == 403);
+  BOOST_TEST(
+      http.get("/v1/business?businessId=" + stack().other_business_id(), bearer(stack().key()))
+          .status == 403);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -58,7 +58,9 @@ HttpClient::HttpClient(std::string base_url) : base_url_(std::move(base_url)) {
   if (curl_ == nullptr) throw std::runtime_error("curl_easy_init failed");
 }
 
-HttpClient::~HttpClient() { curl_easy_cleanup(curl_); }
+HttpClient::~HttpClient() {
+  curl_easy_cleanup(curl_);
+}
 
 HttpResponse HttpClient::request(const std::string& method, const std::string& path,
                                  const Headers& headers, const std::string& body) {
@@ -94,6 +96,8 @@ HttpResponse HttpClient::request(const std::string& method, const std::string& p
   return response;
 }
 
-Headers bearer(const std::string& key) { return {{"Authorization", "Bearer " + key}}; }
+Headers bearer(const std::string& key) {
+  return {{"Authorization", "Bearer " + key}};
+}
 
 }  // namespace capi::test

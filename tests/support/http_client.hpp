@@ -13,7 +13,7 @@
 namespace capi::test {
 
 struct HttpResponse {
-  long status = 0;  // 0 when the request failed at the transport
+  long status = 0;                             // 0 when the request failed at the transport
   std::map<std::string, std::string> headers;  // names lower-cased
   std::string body;
   std::string transport_error;

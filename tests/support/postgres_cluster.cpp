@@ -41,12 +41,12 @@ PostgresCluster::PostgresCluster(const std::string& base_dir)
   hand_to_postgres(dir_);
   hand_to_postgres(socket_dir_);
   hand_to_postgres(data_);
-  const auto init = as_postgres({bin_ + "/initdb", "-D", data_, "-U", kSuperuser,
-                                 "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"});
+  const auto init = as_postgres({bin_ + "/initdb", "-D", data_, "-U", kSuperuser, "--auth=trust",
+                                 "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"});
   if (init.exit_code != 0) throw std::runtime_error("initdb failed:\n" + init.output);
   start();
-  const auto created = as_postgres({bin_ + "/createdb", "-h", socket_dir_, "-p", kPort, "-U",
-                                    kSuperuser, kDatabase});
+  const auto created = as_postgres(
+      {bin_ + "/createdb", "-h", socket_dir_, "-p", kPort, "-U", kSuperuser, kDatabase});
   if (created.exit_code != 0) throw std::runtime_error("createdb failed:\n" + created.output);
 }
 
@@ -82,8 +82,8 @@ void PostgresCluster::stop() {
 }
 
 std::string PostgresCluster::psql(const std::string& sql) const {
-  const auto result = as_postgres({"psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d",
-                                   url(), "-c", sql});
+  const auto result = as_postgres(
+      {"psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url(), "-c", sql});
   if (result.exit_code != 0) throw std::runtime_error("psql failed:\n" + result.output);
   return result.output;
 }

@@ -18,7 +18,7 @@ class PostgresCluster {
 
   // libpq URI of the test database.
   std::string url() const;
-  void stop();   // fast shutdown: connections are cut
+  void stop();  // fast shutdown: connections are cut
   void start();
   // Runs SQL through psql as the superuser; throws when psql fails. Returns its output
   // (unaligned, tuples only).

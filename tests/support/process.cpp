@@ -124,7 +124,9 @@ std::optional<int> ChildProcess::wait(int timeout_ms) {
   return done ? exit_code_ : std::nullopt;
 }
 
-bool ChildProcess::running() { return pid_ > 0 && !wait(0); }
+bool ChildProcess::running() {
+  return pid_ > 0 && !wait(0);
+}
 
 std::vector<pid_t> child_pids(pid_t parent) {
   std::vector<pid_t> children;
@@ -159,6 +161,8 @@ void write_file(const std::string& path, const std::string& text) {
   if (!out) throw std::runtime_error("cannot write " + path);
 }
 
-bool running_as_root() { return geteuid() == 0; }
+bool running_as_root() {
+  return geteuid() == 0;
+}
 
 }  // namespace capi::test

@@ -18,6 +18,8 @@ struct SharedStack {
   }
 };
 
-inline Stack& stack() { return *SharedStack::instance(); }
+inline Stack& stack() {
+  return *SharedStack::instance();
+}
 
 }  // namespace capi::test

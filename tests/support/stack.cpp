@@ -36,24 +36,38 @@ Stack::Stack(StackOptions options) : options_(std::move(options)) {
   postgres_ = std::make_unique<PostgresCluster>(dir_.path());
   socket_path_ = dir_.path() + "/fcgi.sock";
   config_path_ = dir_.path() + "/customer-api.conf";
-  write_file(config_path_, "# written by the integration harness\n"
-                           "database_url = " + postgres_->url() + "\n"
-                           "listen = unix:" + socket_path_ + "\n"
-                           "listen_mode = 0666\n"
-                           "workers = " + std::to_string(options_.workers) + "\n"
-                           "max_requests = " + std::to_string(options_.max_requests) + "\n"
-                           "request_timeout = " + options_.request_timeout + "\n"
-                           "shutdown_timeout = " + options_.shutdown_timeout + "\n"
-                           "log_level = info\n" + options_.extra_config);
+  write_file(config_path_,
+             "# written by the integration harness\n"
+             "database_url = " +
+                 postgres_->url() +
+                 "\n"
+                 "listen = unix:" +
+                 socket_path_ +
+                 "\n"
+                 "listen_mode = 0666\n"
+                 "workers = " +
+                 std::to_string(options_.workers) +
+                 "\n"
+                 "max_requests = " +
+                 std::to_string(options_.max_requests) +
+                 "\n"
+                 "request_timeout = " +
+                 options_.request_timeout +
+                 "\n"
+                 "shutdown_timeout = " +
+                 options_.shutdown_timeout +
+                 "\n"
+                 "log_level = info\n" +
+                 options_.extra_config);
 
   const auto migrated = cli({"migrate"});
   if (migrated.exit_code != 0) throw std::runtime_error("migrate failed:\n" + migrated.output);
-  business_id_ = cli_line({"business", "create", "--name", "Acme Ltd", "--currency", "KES",
-                           "--country", "KE"});
+  business_id_ = cli_line(
+      {"business", "create", "--name", "Acme Ltd", "--currency", "KES", "--country", "KE"});
   key_ = cli_line({"key", "create", "--business", business_id_});
   read_only_key_ = cli_line({"key", "create", "--business", business_id_, "--read-only"});
-  other_business_id_ = cli_line({"business", "create", "--name", "Other GmbH", "--currency",
-                                 "EUR", "--country", "DE"});
+  other_business_id_ = cli_line(
+      {"business", "create", "--name", "Other GmbH", "--currency", "EUR", "--country", "DE"});
   other_key_ = cli_line({"key", "create", "--business", other_business_id_});
 
   start_service();

@@ -48,8 +48,7 @@ BOOST_AUTO_TEST_CASE(request_ids) {
   BOOST_TEST(choose_request_id(with({{"HTTP_X_REQUEST_ID", "abc 1"}})) == "abc 1");
   BOOST_TEST(choose_request_id(with({{"HTTP_X_REQUEST_ID", "bad\x01"}, {"REQUEST_ID", "ngx"}})) ==
              "ngx");
-  BOOST_TEST(choose_request_id(with({{"HTTP_X_REQUEST_ID", std::string(129, 'a')}})).size() ==
-             24u);
+  BOOST_TEST(choose_request_id(with({{"HTTP_X_REQUEST_ID", std::string(129, 'a')}})).size() == 24u);
   BOOST_TEST(choose_request_id(with({})).size() == 24u);
 }
 

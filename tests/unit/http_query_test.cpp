@@ -34,8 +34,8 @@ BOOST_AUTO_TEST_CASE(decodes_utf8_escapes) {
 }
 
 BOOST_AUTO_TEST_CASE(rejects_bad_syntax) {
-  for (const char* bad : {"a=%zz", "a=%", "a=%4", "=x", "a=%ff", "a=%00", "a=%0a", "%c3=1",
-                          "a=%ed%a0%80"}) {
+  for (const char* bad :
+       {"a=%zz", "a=%", "a=%4", "=x", "a=%ff", "a=%00", "a=%0a", "%c3=1", "a=%ed%a0%80"}) {
     BOOST_TEST(!parse_query(bad).has_value(), bad);
   }
 }
@@ -49,10 +49,10 @@ BOOST_AUTO_TEST_CASE(percent_decode_plus_handling) {
 BOOST_AUTO_TEST_CASE(utf8_validation) {
   BOOST_TEST(is_valid_utf8("plain"));
   BOOST_TEST(is_valid_utf8("\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80"));  // é € 😀
-  BOOST_TEST(!is_valid_utf8("\xc3"));                                  // truncated
-  BOOST_TEST(!is_valid_utf8("\xc0\xaf"));                              // overlong
-  BOOST_TEST(!is_valid_utf8("\xed\xa0\x80"));                          // surrogate
-  BOOST_TEST(!is_valid_utf8("\xf4\x90\x80\x80"));                      // above U+10FFFF
+  BOOST_TEST(!is_valid_utf8("\xc3"));                                 // truncated
+  BOOST_TEST(!is_valid_utf8("\xc0\xaf"));                             // overlong
+  BOOST_TEST(!is_valid_utf8("\xed\xa0\x80"));                         // surrogate
+  BOOST_TEST(!is_valid_utf8("\xf4\x90\x80\x80"));                     // above U+10FFFF
   BOOST_TEST(!is_valid_utf8("\xff"));
   BOOST_TEST(!is_valid_utf8("\xe2\x82"));
 }
