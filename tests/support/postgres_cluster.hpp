@@ -23,6 +23,8 @@ class PostgresCluster {
   // Runs SQL through psql as the superuser; throws when psql fails. Returns its output
   // (unaligned, tuples only).
   std::string psql(const std::string& sql) const;
+  // The command line that runs `sql` through psql, for a ChildProcess in the background.
+  std::vector<std::string> psql_argv(const std::string& sql) const;
 
  private:
   CommandResult as_postgres(std::vector<std::string> argv) const;
