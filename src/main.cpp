@@ -59,6 +59,15 @@ int main(int argc, char** argv) {
   key_revoke->add_option("key", revoke_target, "key id or prefix")->required();
   key_revoke->callback([&] { exit_code = capi::cli::key_revoke(config_path, revoke_target); });
 
+  auto* encryption = app.add_subcommand("encryption", "manage the keys of personal data");
+  encryption->require_subcommand(1);
+  std::string key_dir;
+  auto* encryption_init = encryption->add_subcommand("init", "write the first keys into a folder");
+  encryption_init->add_option("--key-dir", key_dir, "folder for the key files")->required();
+  encryption_init->callback([&] { exit_code = capi::cli::encryption_init(key_dir); });
+  auto* add_key = encryption->add_subcommand("add-key", "add the next encryption key to key_dir");
+  add_key->callback([&] { exit_code = capi::cli::encryption_add_key(config_path); });
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -56,10 +56,12 @@ std::string choose_request_id(const http::Request& request) {
   return domain::new_object_id();
 }
 
-App::App(const config::Config& config, const server::PoolView& pool, Metrics* metrics)
+App::App(const config::Config& config, const server::PoolView& pool, Metrics* metrics,
+         std::shared_ptr<const crypto::Keyring> keys)
     : config_(config),
       pool_(pool),
       metrics_(metrics),
+      keys_(std::move(keys)),
       db_(config.database_url),
       auth_(db_, config.rate_limit_default),
       routes_(make_routes(Services{pool, metrics, &routes_})) {}
@@ -101,7 +103,8 @@ http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
                          request_id,
                          caller ? &*caller : nullptr,
                          endpoint.body != BodyKind::kNone ? &body : nullptr,
-                         db_};
+                         db_,
+                         *keys_};
   const Reply reply = endpoint.handler(context);
 
   http::Response response;

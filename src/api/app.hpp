@@ -12,6 +12,7 @@
 #include "api/context.hpp"
 #include "api/metrics.hpp"
 #include "config/config.hpp"
+#include "crypto/keyring.hpp"
 #include "http/router.hpp"
 #include "server/pool.hpp"
 #include "store/connection.hpp"
@@ -55,7 +56,8 @@ Routes make_routes(const Services& services);
 
 class App final : public server::WorkerApp {
  public:
-  App(const config::Config& config, const server::PoolView& pool, Metrics* metrics);
+  App(const config::Config& config, const server::PoolView& pool, Metrics* metrics,
+      std::shared_ptr<const crypto::Keyring> keys);
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
@@ -69,6 +71,7 @@ class App final : public server::WorkerApp {
   config::Config config_;
   const server::PoolView& pool_;
   Metrics* metrics_;
+  std::shared_ptr<const crypto::Keyring> keys_;
   store::Connection db_;
   Authenticator auth_;
   Routes routes_;

@@ -66,8 +66,10 @@ Caller Authenticator::authenticate(const http::Request& request) {
     const auto record = keys.find_active_by_hash(hash);
     Entry entry{std::nullopt, now};
     if (record) {
-      entry.caller = Caller{record->business_id, record->id, record->read_only,
-                            record->rate_limit.value_or(default_rate_limit_)};
+      entry.caller =
+          Caller{record->business_id,       record->id,
+                 record->read_only,         record->rate_limit.value_or(default_rate_limit_),
+                 record->business_currency, record->business_country};
     }
     it = cache_.insert_or_assign(hash, std::move(entry)).first;
   }

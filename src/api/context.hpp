@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "crypto/keyring.hpp"
 #include "http/json_body.hpp"
 #include "http/message.hpp"
 #include "http/query.hpp"
@@ -21,6 +22,8 @@ struct Caller {
   std::string key_id;
   bool read_only = false;
   int rate_limit = 0;  // requests per minute
+  std::string business_currency;
+  std::string business_country;
 };
 
 struct RequestContext {
@@ -31,6 +34,7 @@ struct RequestContext {
   const Caller* caller;        // null on public routes
   const http::JsonBody* body;  // null unless the route takes a JSON body
   store::Connection& db;
+  const crypto::Keyring& keys;
 };
 
 // A handler's answer: the rendered `data` JSON, optional `meta` object and message; the

@@ -8,6 +8,7 @@
 #include "api/app.hpp"
 #include "api/auth.hpp"
 #include "config/config.hpp"
+#include "crypto/keyring.hpp"
 #include "domain/iso_codes.hpp"
 #include "domain/object_id.hpp"
 #include "log/log.hpp"
@@ -51,6 +52,14 @@ int serve(const std::string& config_path) {
     const server::GenerationLoader load = [config_path]() {
       const config::Config config = config::load(config_path, environ);
       log::set_level(config.log_level);
+      if (config.key_dir.empty()) {
+        throw config::ConfigError(
+            "key_dir: must be set to serve (customer-api encryption init --key-dir DIR makes one)");
+      }
+      // Loaded in the master, once per generation: a bad key file refuses the start or the
+      // reload instead of failing every worker.
+      const auto keys =
+          std::make_shared<const crypto::Keyring>(crypto::Keyring::load(config.key_dir));
       server::Generation generation;
       generation.settings.listen = config.listen;
       generation.settings.listen_mode = config.listen_mode;
@@ -58,8 +67,8 @@ int serve(const std::string& config_path) {
       generation.settings.max_requests = config.max_requests;
       generation.settings.request_timeout = config.request_timeout;
       generation.settings.shutdown_timeout = config.shutdown_timeout;
-      generation.make_app = [config](const server::PoolView& pool) {
-        return std::make_unique<api::App>(config, pool, &metrics);
+      generation.make_app = [config, keys](const server::PoolView& pool) {
+        return std::make_unique<api::App>(config, pool, &metrics, keys);
       };
       return generation;
     };
@@ -162,6 +171,34 @@ int key_list(const std::string& config_path, const std::optional<std::string>& b
     }
     return kExitOk;
   });
+}
+
+int encryption_init(const std::string& key_dir) {
+  try {
+    const bool wrote = crypto::Keyring::initialise(key_dir);
+    std::cout << (wrote ? "wrote keys to " : "keys already present in ") << key_dir << '\n';
+    return kExitOk;
+  } catch (const std::exception& error) {
+    std::cerr << "customer-api: " << error.what() << '\n';
+    return kExitFailed;
+  }
+}
+
+int encryption_add_key(const std::string& config_path) {
+  try {
+    const config::Config config = config::load(config_path, environ);
+    if (config.key_dir.empty()) throw config::ConfigError("key_dir: must be set");
+    const auto id = crypto::Keyring::add_encryption_key(config.key_dir);
+    std::cout << "added encryption-" << id << ".key; reload the service (SIGHUP), then run "
+              << "`customer-api encryption rotate`\n";
+    return kExitOk;
+  } catch (const config::ConfigError& error) {
+    std::cerr << "customer-api: configuration error: " << error.what() << '\n';
+    return kExitUsage;
+  } catch (const std::exception& error) {
+    std::cerr << "customer-api: " << error.what() << '\n';
+    return kExitFailed;
+  }
 }
 
 int key_revoke(const std::string& config_path, const std::string& id_or_prefix) {

@@ -21,6 +21,10 @@ int business_list(const std::string& config_path);
 int key_create(const std::string& config_path, const std::string& business_id, bool read_only,
                std::optional<int> rate_limit);
 int key_list(const std::string& config_path, const std::optional<std::string>& business_id);
+// Writes encryption-1.key and blind-index.key into `key_dir` unless present.
+int encryption_init(const std::string& key_dir);
+// Adds the next encryption key to the configured key_dir.
+int encryption_add_key(const std::string& config_path);
 int key_revoke(const std::string& config_path, const std::string& id_or_prefix);
 
 }  // namespace capi::cli

@@ -54,8 +54,13 @@ struct Generation {
 // Loads a generation; throws std::exception with a one-line message on a bad configuration.
 using GenerationLoader = std::function<Generation()>;
 
-// Runs the pool until SIGTERM/SIGINT (graceful) or SIGQUIT... returns the process exit code:
-// 0 after a graceful stop, 2 when the first generation cannot be loaded or the socket opened.
+// Runs the pool in this process, which becomes the master, and returns its exit code:
+// 0 after a graceful stop, 2 when the first generation cannot be loaded or checked or the
+// socket opened (one log line says why), 1 if the master itself fails later.
+// SIGTERM, SIGINT, SIGQUIT: graceful stop (requests in flight finish; after shutdown_timeout,
+// SIGKILL). SIGHUP: reload (load() again; new workers first, then the old ones retire; if
+// load() throws, the running generation stays). Call it once, from a single-threaded process;
+// it leaves the signal handlers and mask it set up in place when it returns.
 int run_pool(const GenerationLoader& load);
 
 }  // namespace capi::server

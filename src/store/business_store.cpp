@@ -26,9 +26,12 @@ constexpr Statement kInsertKey{
     "key_insert",
     "INSERT INTO api_keys (id, business_id, key_hash, prefix, access, rate_limit)"
     " VALUES ($1, $2, $3, $4, $5, $6) RETURNING " CAPI_KEY_COLUMNS};
-constexpr Statement kFindKey{"key_find_active",
-                             "SELECT " CAPI_KEY_COLUMNS
-                             " FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL"};
+constexpr Statement kFindKey{
+    "key_find_active",
+    "SELECT k.id, k.business_id, k.prefix, k.access = 'read_only', k.rate_limit,"
+    " " CAPI_TS("k.created_at") ", " CAPI_TS("k.revoked_at") ", b.currency, b.country"
+    " FROM api_keys k JOIN businesses b ON b.id = k.business_id"
+    " WHERE k.key_hash = $1 AND k.revoked_at IS NULL"};
 constexpr Statement kListKeys{"key_list",
                               "SELECT " CAPI_KEY_COLUMNS
                               " FROM api_keys WHERE $1::text IS NULL OR business_id = $1"
@@ -90,7 +93,10 @@ ApiKeyRecord KeyStore::create(const std::string& id, const std::string& business
 std::optional<ApiKeyRecord> KeyStore::find_active_by_hash(const std::string& key_hash_hex) {
   const Result result = connection_.exec(kFindKey, {key_hash_hex});
   if (result.empty()) return std::nullopt;
-  return key_from(result, 0);
+  ApiKeyRecord key = key_from(result, 0);
+  key.business_currency = result.str(0, 7);
+  key.business_country = result.str(0, 8);
+  return key;
 }
 
 std::vector<ApiKeyRecord> KeyStore::list(const std::optional<std::string>& business_id) {

@@ -25,6 +25,9 @@ struct ApiKeyRecord {
   std::optional<int> rate_limit;
   std::string created_at;
   std::optional<std::string> revoked_at;
+  // The key's business, joined in by find_active_by_hash (empty elsewhere).
+  std::string business_currency;
+  std::string business_country;
 };
 
 class BusinessStore {

@@ -65,9 +65,12 @@ void Connection::ensure_connected() {
     throw DbError(ErrorKind::kUnavailable, "08006", "database unreachable (retrying shortly)");
   }
   const std::string timeout = std::to_string(kConnectTimeoutSeconds);
-  const char* const keywords[] = {"dbname", "connect_timeout", "application_name", nullptr};
+  // Custom plans for every execution: a generic plan of a statement with optional filters
+  // cannot use the right index, and planning is cheap next to a wrong plan.
+  const char* const keywords[] = {"dbname", "connect_timeout", "application_name", "options",
+                                  nullptr};
   const char* const values[] = {conninfo_.c_str(), timeout.c_str(), application_name_.c_str(),
-                                nullptr};
+                                "-c plan_cache_mode=force_custom_plan", nullptr};
   conn_.reset(PQconnectdbParams(keywords, values, 1));
   if (!connected()) {
     const std::string message =

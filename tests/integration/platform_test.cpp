@@ -13,7 +13,8 @@ using capi::test::Headers;
 using capi::test::HttpResponse;
 using capi::test::stack;
 
-BOOST_TEST_GLOBAL_FIXTURE(capi::test::SharedStack);
+using capi::test::SharedStack;
+BOOST_TEST_GLOBAL_FIXTURE(SharedStack);
 
 namespace {
 
@@ -31,11 +32,6 @@ std::string error_code(const HttpResponse& response) {
 }
 
 const Headers kJson = {{"Content-Type", "application/json"}};
-
-Headers with_json(Headers headers) {
-  headers.emplace_back("Content-Type", "application/json");
-  return headers;
-}
 
 }  // namespace
 

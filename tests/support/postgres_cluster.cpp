@@ -81,9 +81,15 @@ void PostgresCluster::stop() {
   running_ = false;
 }
 
+std::vector<std::string> PostgresCluster::psql_argv(const std::string& sql) const {
+  std::vector<std::string> argv = {"psql", "-X",  "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+                                   "-d",   url(), "-c", sql};
+  if (running_as_root()) argv.insert(argv.begin(), {"runuser", "-u", "postgres", "--"});
+  return argv;
+}
+
 std::string PostgresCluster::psql(const std::string& sql) const {
-  const auto result = as_postgres(
-      {"psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url(), "-c", sql});
+  const auto result = run_command(psql_argv(sql));
   if (result.exit_code != 0) throw std::runtime_error("psql failed:\n" + result.output);
   return result.output;
 }

@@ -66,7 +66,8 @@ TempDir::~TempDir() {
 CommandResult run_command(const std::vector<std::string>& argv,
                           const std::map<std::string, std::string>& env) {
   int pipe_fds[2];
-  if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  // Close-on-exec: a daemon the command starts (pg_ctl's postgres) must not hold the pipe.
+  if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   const pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {

@@ -36,6 +36,9 @@ Stack::Stack(StackOptions options) : options_(std::move(options)) {
   postgres_ = std::make_unique<PostgresCluster>(dir_.path());
   socket_path_ = dir_.path() + "/fcgi.sock";
   config_path_ = dir_.path() + "/customer-api.conf";
+  const std::string key_dir = dir_.path() + "/keys";
+  const auto keys = run_command({CAPI_BINARY, "encryption", "init", "--key-dir", key_dir});
+  if (keys.exit_code != 0) throw std::runtime_error("encryption init failed:\n" + keys.output);
   write_file(config_path_,
              "# written by the integration harness\n"
              "database_url = " +
@@ -56,6 +59,9 @@ Stack::Stack(StackOptions options) : options_(std::move(options)) {
                  "\n"
                  "shutdown_timeout = " +
                  options_.shutdown_timeout +
+                 "\n"
+                 "key_dir = " +
+                 key_dir +
                  "\n"
                  "log_level = info\n" +
                  options_.extra_config);

@@ -1,0 +1,162 @@
+#include "api/customer_json.hpp"
+
+#include "domain/iso_codes.hpp"
+#include "domain/money.hpp"
+#include "domain/time.hpp"
+
+namespace capi::api {
+namespace {
+
+void optional_string(json::Writer& writer, const char* name, const std::optional<std::string>& value) {
+  json::nullable_field(writer, name, value);
+}
+
+void time_field(json::Writer& writer, const char* name, const std::optional<std::int64_t>& ms) {
+  json::key(writer, name);
+  if (ms) {
+    json::string(writer, domain::format_rfc3339_ms(*ms));
+  } else {
+    writer.Null();
+  }
+}
+
+void money_fields(json::Writer& writer, const std::string& name, std::int64_t minor, int digits) {
+  const std::string decimal = domain::format_money(minor, digits);
+  json::key(writer, name);
+  writer.RawValue(decimal.data(), decimal.size(), rapidjson::kNumberType);
+  json::key(writer, name + "Minor");
+  writer.Int64(minor);
+}
+
+void address_field(json::Writer& writer, const char* name,
+                   const std::optional<domain::Address>& address) {
+  json::key(writer, name);
+  if (!address) {
+    writer.Null();
+    return;
+  }
+  writer.StartObject();
+  auto part = [&](const char* key, const std::string& value) {
+    json::key(writer, key);
+    if (value.empty()) {
+      writer.Null();
+    } else {
+      json::string(writer, value);
+    }
+  };
+  part("line1", address->line1);
+  part("line2", address->line2);
+  part("city", address->city);
+  part("state", address->state);
+  part("postalCode", address->postal_code);
+  part("country", address->country);
+  writer.EndObject();
+}
+
+// Half-even division for averages of minor units.
+std::int64_t divide_half_even(std::int64_t total, std::int64_t count) {
+  if (count == 0) return 0;
+  const std::int64_t quotient = total / count;
+  const std::int64_t remainder = total % count;
+  const std::int64_t twice = 2 * (remainder < 0 ? -remainder : remainder);
+  if (twice > count || (twice == count && quotient % 2 != 0)) return quotient + (total < 0 ? -1 : 1);
+  return quotient;
+}
+
+}  // namespace
+
+std::string etag(int version) { return "\"" + std::to_string(version) + "\""; }
+
+void write_contact(json::Writer& writer, const ContactView& contact) {
+  const auto& row = contact.row;
+  writer.StartObject();
+  json::field(writer, "id", row.id);
+  json::field(writer, "customerId", row.customer_id);
+  json::field(writer, "name", row.name);
+  optional_string(writer, "title", row.title);
+  optional_string(writer, "email", contact.opened.email);
+  optional_string(writer, "phone", contact.opened.phone);
+  json::key(writer, "isPrimary");
+  writer.Bool(row.is_primary);
+  json::key(writer, "version");
+  writer.Int(row.version);
+  time_field(writer, "createdAt", row.created_ms);
+  time_field(writer, "updatedAt", row.updated_ms);
+  writer.EndObject();
+}
+
+void write_customer(json::Writer& writer, const store::CustomerRow& row,
+                    const OpenedCustomer& opened, const std::vector<ContactView>* contacts,
+                    const std::function<void(json::Writer&)>& extra) {
+  const int digits = domain::currency_digits(row.currency);
+  writer.StartObject();
+  json::field(writer, "id", row.id);
+  json::field(writer, "type", row.type);
+  json::field(writer, "name", row.name);
+  optional_string(writer, "companyName", row.company_name);
+  optional_string(writer, "email", opened.email);
+  optional_string(writer, "phone", opened.phone);
+  optional_string(writer, "mobile", opened.phone);
+  optional_string(writer, "taxId", opened.tax_id);
+  optional_string(writer, "website", row.website);
+  optional_string(writer, "country", row.country);
+  json::field(writer, "currency", row.currency);
+  optional_string(writer, "segment", row.segment);
+  json::key(writer, "tags");
+  writer.StartArray();
+  for (const auto& tag : row.tags) json::string(writer, tag);
+  writer.EndArray();
+  address_field(writer, "billingAddress", opened.billing_address);
+  address_field(writer, "shippingAddress", opened.shipping_address);
+  json::key(writer, "address");
+  if (opened.billing_address) {
+    json::string(writer, domain::address_one_line(*opened.billing_address));
+  } else {
+    writer.Null();
+  }
+  json::field(writer, "paymentTerms", row.payment_terms);
+  if (row.credit_limit_minor) {
+    money_fields(writer, "creditLimit", *row.credit_limit_minor, digits);
+  } else {
+    json::key(writer, "creditLimit");
+    writer.Null();
+    json::key(writer, "creditLimitMinor");
+    writer.Null();
+  }
+  const std::string discount = domain::format_percent(row.discount_rate_hundredths);
+  json::key(writer, "discountRate");
+  writer.RawValue(discount.data(), discount.size(), rapidjson::kNumberType);
+  optional_string(writer, "preferredShipping", row.preferred_shipping);
+  optional_string(writer, "notes", row.notes);
+  json::key(writer, "metadata");
+  writer.RawValue(row.metadata_json.data(), row.metadata_json.size(), rapidjson::kObjectType);
+  time_field(writer, "customerSince", row.customer_since_ms);
+  money_fields(writer, "accountBalance", row.balance_minor, digits);
+  json::key(writer, "metrics");
+  writer.StartObject();
+  json::key(writer, "orderCount");
+  writer.Int(row.order_count);
+  money_fields(writer, "lifetimeValue", row.lifetime_value_minor, digits);
+  money_fields(writer, "averageOrderValue",
+               divide_half_even(row.lifetime_value_minor, row.order_count), digits);
+  time_field(writer, "firstOrderAt", row.first_order_ms);
+  time_field(writer, "lastOrderAt", row.last_order_ms);
+  writer.EndObject();
+  if (contacts != nullptr) {
+    json::key(writer, "contacts");
+    writer.StartArray();
+    for (const auto& contact : *contacts) write_contact(writer, contact);
+    writer.EndArray();
+  }
+  json::key(writer, "isActive");
+  writer.Bool(row.active());
+  json::key(writer, "version");
+  writer.Int(row.version);
+  time_field(writer, "createdAt", row.created_ms);
+  time_field(writer, "updatedAt", row.updated_ms);
+  time_field(writer, "deletedAt", row.deleted_ms);
+  if (extra) extra(writer);
+  writer.EndObject();
+}
+
+}  // namespace capi::api

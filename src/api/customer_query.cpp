@@ -1,0 +1,210 @@
+#include "api/customer_query.hpp"
+
+#include <rapidjson/document.h>
+#include <sodium.h>
+
+#include <charconv>
+
+#include "crypto/random.hpp"
+#include "domain/country.hpp"
+#include "domain/email.hpp"
+#include "domain/phone.hpp"
+#include "domain/text.hpp"
+#include "domain/time.hpp"
+#include "json/writer.hpp"
+
+namespace capi::api {
+namespace {
+
+constexpr const char* kSortNames[] = {"name", "createdAt", "updatedAt", "lifetimeValue",
+                                      "lastOrderAt"};
+
+std::optional<long> parse_whole(const std::string& text) {
+  long value = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc{} || ptr != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::string escape_like(const std::string& text) {
+  std::string escaped;
+  for (const char ch : text) {
+    if (ch == '%' || ch == '_' || ch == '\\') escaped += '\\';
+    escaped += ch;
+  }
+  return escaped;
+}
+
+// The first of several aliases that is present.
+std::optional<std::string> first_of(const http::QueryParams& query,
+                                    std::initializer_list<const char*> names) {
+  for (const char* name : names) {
+    if (auto value = query.get(name)) return value;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::pair<store::SortKey, bool>> parse_sort(const std::string& text) {
+  const bool descending = !text.empty() && text.front() == '-';
+  const std::string name = descending ? text.substr(1) : text;
+  for (std::size_t i = 0; i < std::size(kSortNames); ++i) {
+    if (name == kSortNames[i]) return std::make_pair(static_cast<store::SortKey>(i), descending);
+  }
+  return std::nullopt;
+}
+
+int parse_limit(const http::QueryParams& query, int default_limit, ApiError::Details& errors) {
+  const auto text = query.get("limit");
+  if (!text) return default_limit;
+  const auto value = parse_whole(*text);
+  if (!value || *value < 1 || *value > kMaxLimit) {
+    errors.emplace_back("limit", "must be a whole number from 1 to " + std::to_string(kMaxLimit));
+    return default_limit;
+  }
+  return static_cast<int>(*value);
+}
+
+std::string encode_cursor(store::SortKey key, bool descending, const std::string& value,
+                          const std::string& id) {
+  json::Buffer buffer;
+  json::Writer writer(buffer);
+  writer.StartArray();
+  writer.Int(static_cast<int>(key));
+  writer.Bool(descending);
+  json::string(writer, value);
+  json::string(writer, id);
+  writer.EndArray();
+  return crypto::base64url(json::text(buffer));
+}
+
+std::optional<Cursor> decode_cursor(const std::string& cursor) {
+  if (cursor.empty() || cursor.size() > 2048) return std::nullopt;
+  crypto::ensure_initialised();
+  std::string raw(cursor.size(), '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), cursor.data(),
+                        cursor.size(), nullptr, &length, nullptr,
+                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
+    return std::nullopt;
+  }
+  raw.resize(length);
+  rapidjson::Document document;
+  document.Parse(raw.data(), raw.size());
+  if (document.HasParseError() || !document.IsArray() || document.Size() != 4 ||
+      !document[0].IsInt() || !document[1].IsBool() || !document[2].IsString() ||
+      !document[3].IsString()) {
+    return std::nullopt;
+  }
+  const int key = document[0].GetInt();
+  if (key < 0 || key >= static_cast<int>(std::size(kSortNames))) return std::nullopt;
+  Cursor decoded{static_cast<store::SortKey>(key), document[1].GetBool(), document[2].GetString(),
+                 document[3].GetString()};
+  if (key != static_cast<int>(store::SortKey::kName) && !parse_whole(decoded.value)) {
+    return std::nullopt;
+  }
+  return decoded;
+}
+
+void apply_search_text(const std::string& q, const std::string& business_id,
+                       const std::string& business_country, const CustomerRecords& records,
+                       store::ListFilter& filter) {
+  const std::string text(domain::trim(q));
+  filter.text = escape_like(domain::ascii_lower(text));
+  if (const auto email = domain::normalize_email(text)) {
+    filter.email_index = records.email_index(business_id, *email);
+  }
+  const bool phone_like = text.find_first_of("0123456789") != std::string::npos &&
+                          text.find_first_not_of("0123456789+-() .") == std::string::npos;
+  if (phone_like) {
+    if (const auto phone = domain::normalize_phone(text, business_country); phone.e164) {
+      filter.phone_index = records.phone_index(business_id, *phone.e164);
+    }
+  }
+  if (!domain::has_white_space(text)) {
+    for (const auto& token : domain::email_tokens(domain::ascii_lower(text))) {
+      filter.token_indexes.push_back(records.token_index(business_id, token));
+    }
+  }
+}
+
+ListRequest parse_list_request(const http::QueryParams& query, const std::string& business_id,
+                               const std::string& business_country,
+                               const CustomerRecords& records) {
+  ListRequest request;
+  ApiError::Details errors;
+  auto& filter = request.filter;
+
+  if (const auto status = query.get("status")) {
+    if (*status == "active") filter.status = store::ListFilter::Status::kActive;
+    else if (*status == "inactive") filter.status = store::ListFilter::Status::kInactive;
+    else if (*status == "all") filter.status = store::ListFilter::Status::kAll;
+    else errors.emplace_back("status", "must be one of: active, inactive, all");
+  } else if (const auto is_active = query.get("isActive")) {
+    if (*is_active == "true") filter.status = store::ListFilter::Status::kActive;
+    else if (*is_active == "false") filter.status = store::ListFilter::Status::kInactive;
+    else errors.emplace_back("isActive", "must be true or false");
+  }
+  if (const auto segment = query.get("segment")) filter.segment = domain::ascii_lower(*segment);
+  if (const auto type = query.get("type")) {
+    if (*type == "individual" || *type == "business") filter.type = *type;
+    else errors.emplace_back("type", "must be one of: individual, business");
+  }
+  if (const auto country = query.get("country")) {
+    filter.country = domain::normalize_country(*country);
+    if (!filter.country) errors.emplace_back("country", "must be an ISO 3166-1 country code");
+  }
+  if (const auto tag = query.get("tag")) filter.tag = std::string(domain::trim(*tag));
+  if (const auto from = first_of(query, {"createdFrom", "startDate"})) {
+    filter.created_from_ms = domain::parse_date_or_time(*from, domain::Bound::kLower);
+    if (!filter.created_from_ms) errors.emplace_back("createdFrom", "must be an RFC 3339 date-time or a date");
+  }
+  if (const auto to = first_of(query, {"createdTo", "endDate"})) {
+    filter.created_to_ms = domain::parse_date_or_time(*to, domain::Bound::kUpper);
+    if (!filter.created_to_ms) errors.emplace_back("createdTo", "must be an RFC 3339 date-time or a date");
+  }
+  if (const auto q = first_of(query, {"q", "search", "searchTerm"})) {
+    if (!domain::trim(*q).empty()) apply_search_text(*q, business_id, business_country, records, filter);
+  }
+
+  auto& page = request.page;
+  if (const auto sort = query.get("sort")) {
+    const auto parsed = parse_sort(*sort);
+    if (parsed) {
+      page.sort = parsed->first;
+      page.descending = parsed->second;
+    } else {
+      errors.emplace_back("sort", "must be one of: name, createdAt, updatedAt, lifetimeValue, "
+                                  "lastOrderAt, each with an optional '-' for descending");
+    }
+  }
+  page.limit = parse_limit(query, kDefaultLimit, errors);
+  if (const auto page_text = query.get("page")) {
+    const auto number = parse_whole(*page_text);
+    if (!number || *number < 1 || *number > 1'000'000) {
+      errors.emplace_back("page", "must be a whole number of at least 1");
+    } else {
+      request.page_number = static_cast<int>(*number);
+    }
+  }
+  if (!errors.empty()) throw ApiError::validation(std::move(errors));
+
+  if (const auto cursor_text = query.get("cursor")) {
+    const auto cursor = decode_cursor(*cursor_text);
+    if (!cursor) throw ApiError::bad_request("The cursor is not valid; use meta.nextCursor as given");
+    if (query.get("sort") && (cursor->key != page.sort || cursor->descending != page.descending)) {
+      throw ApiError::bad_request("The cursor belongs to another sort order");
+    }
+    page.sort = cursor->key;
+    page.descending = cursor->descending;
+    page.after_value = cursor->value;
+    page.after_id = cursor->id;
+    request.by_cursor = true;
+  } else {
+    page.offset = (request.page_number - 1) * page.limit;
+  }
+  return request;
+}
+
+}  // namespace capi::api

@@ -1,0 +1,214 @@
+#include "server/worker.hpp"
+
+#include <poll.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <thread>
+
+#include "server/exit_status.hpp"
+#include "server/log.hpp"
+#include "server/signals.hpp"
+
+namespace capi::server {
+namespace {
+
+// How long a worker waits for a connection before it calls the app's idle() and checks that
+// its master is still there.
+constexpr std::chrono::milliseconds kIdleInterval{1000};
+// Pause after running out of file descriptors or memory, rather than spinning on accept.
+constexpr std::chrono::milliseconds kResourceShortagePause{100};
+
+class ScoreboardPoolView final : public PoolView {
+ public:
+  explicit ScoreboardPoolView(const Scoreboard& scoreboard) : scoreboard_(scoreboard) {}
+  int workers_alive() const override { return scoreboard_.workers_alive(); }
+  int workers_configured() const override { return scoreboard_.workers_configured(); }
+
+ private:
+  const Scoreboard& scoreboard_;
+};
+
+// The one libfcgi request a worker accepts into, again and again. libfcgi keeps the web
+// server's connection open after a request when it asked for that (FCGI_KEEP_CONN, nginx's
+// fastcgi_keep_conn); destruction closes it.
+class FcgiRequest {
+ public:
+  explicit FcgiRequest(int listen_fd) {
+    // FAIL_ACCEPT_ON_INTR: a signal returns from accept() rather than being retried inside.
+    FCGX_InitRequest(&request_, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
+  }
+  ~FcgiRequest() { drop_kept_connection(); }
+  FcgiRequest(const FcgiRequest&) = delete;
+  FcgiRequest& operator=(const FcgiRequest&) = delete;
+  FcgiRequest(FcgiRequest&&) = delete;  // libfcgi's streams point back at the request
+  FcgiRequest& operator=(FcgiRequest&&) = delete;
+
+  FCGX_Request& get() { return request_; }
+  int kept_connection() const { return request_.ipcFd; }  // -1: none
+  // Between requests libfcgi holds nothing else for the connection: a plain close() will do.
+  // (FCGX_Free would linger up to 2 s for the peer to close first; nginx closes an idle
+  // kept-alive connection when it sees ours close, and retries a request that meets it.)
+  void drop_kept_connection() {
+    if (request_.ipcFd < 0) return;
+    ::close(request_.ipcFd);
+    request_.ipcFd = -1;
+  }
+
+ private:
+  FCGX_Request request_{};
+};
+
+enum class Wake { kSignal, kIdleTimeout, kNewConnection, kOnKeptConnection, kError };
+
+Wake wait_for_work(int listen_fd, int kept_fd) {
+  // poll() skips an entry whose fd is negative: no kept connection, one entry in effect.
+  std::array<pollfd, 2> watched{{{listen_fd, POLLIN, 0}, {kept_fd, POLLIN, 0}}};
+  const int ready = poll_letting_signals_in(watched.data(), watched.size(), kIdleInterval);
+  if (ready < 0) return errno == EINTR ? Wake::kSignal : Wake::kError;
+  if (ready == 0) return Wake::kIdleTimeout;
+  if (watched[1].revents != 0) return Wake::kOnKeptConnection;
+  return Wake::kNewConnection;
+}
+
+// Whether a failed FCGX_Accept_r is worth another try (it returns minus errno).
+bool accept_failure_is_transient(int error) {
+  switch (error) {
+    case EAGAIN:  // another worker won the race for the connection
+    case EINTR:
+    case ECONNABORTED:
+    case EPROTO:
+      return true;
+    case EMFILE:
+    case ENFILE:
+    case ENOBUFS:
+    case ENOMEM:
+      log_warning("FCGX_Accept_r: " + describe_errno("accept", error) + "; pausing");
+      std::this_thread::sleep_for(kResourceShortagePause);
+      return true;
+    default:
+      return false;
+  }
+}
+
+void serve_one(WorkerApp& app, FCGX_Request& request) {
+  // serve() promises not to throw; should it break that promise, this worker still lives on.
+  try {
+    app.serve(request);
+  } catch (const std::exception& error) {
+    log_error(std::string("WorkerApp::serve threw: ") + error.what());
+  } catch (...) {
+    log_error("WorkerApp::serve threw something that is not a std::exception");
+  }
+}
+
+void call_idle(WorkerApp& app) {
+  try {
+    app.idle();
+  } catch (const std::exception& error) {
+    log_error(std::string("WorkerApp::idle threw: ") + error.what());
+  } catch (...) {
+    log_error("WorkerApp::idle threw something that is not a std::exception");
+  }
+}
+
+int serve_requests(const WorkerContext& context, WorkerApp& app) {
+  FcgiRequest request(context.listen_fd);
+  context.scoreboard.mark_idle(context.slot);
+  long served = 0;
+  while (!worker_stop_requested()) {
+    const Wake wake = wait_for_work(context.listen_fd, request.kept_connection());
+    if (wake == Wake::kError) {
+      log_error(describe_errno("ppoll", errno));
+      return kWorkerExitFailure;
+    }
+    if (wake == Wake::kSignal) continue;  // the loop condition looks at what it asked for
+    if (wake == Wake::kIdleTimeout) {
+      // PR_SET_PDEATHSIG covers this too; checking costs nothing and survives odd setups.
+      if (::getppid() != context.master_pid) {
+        log_info("the master is gone; worker exiting");
+        return kWorkerExitOk;
+      }
+      call_idle(app);
+      continue;
+    }
+    if (wake == Wake::kNewConnection) {
+      // A new connection while an idle kept one pins this worker: take the new one. The web
+      // server retries a request that meets a closed kept-alive connection.
+      request.drop_kept_connection();
+    }
+
+    // Busy from before the accept: a web server that stalls mid-request is timed out too.
+    context.scoreboard.mark_busy(context.slot, Scoreboard::Clock::now());
+    const int accepted = FCGX_Accept_r(&request.get());
+    if (accepted < 0) {
+      context.scoreboard.mark_idle(context.slot);
+      if (accept_failure_is_transient(-accepted)) continue;
+      log_error("FCGX_Accept_r failed (" + std::to_string(accepted) + ")");
+      return kWorkerExitFailure;
+    }
+    serve_one(app, request.get());
+    FCGX_Finish_r(&request.get());
+    context.scoreboard.finish_request(context.slot);
+
+    ++served;
+    if (context.max_requests > 0 && served >= context.max_requests) {
+      log_info("served " + std::to_string(served) + " requests (max_requests); recycling");
+      return kWorkerExitOk;
+    }
+  }
+  return kWorkerExitOk;
+}
+
+int run_worker(const WorkerContext& context) {
+  init_worker_signals();
+  // Should the master die without stopping us, the kernel sends SIGTERM: finish, then exit.
+  // If it died before this line, getppid() already says so.
+  ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+  if (::getppid() != context.master_pid) return kWorkerExitOk;
+  context.scoreboard.set_pid(context.slot, ::getpid());
+
+  if (const int rc = FCGX_Init(); rc != 0) {
+    log_error("FCGX_Init() failed (" + std::to_string(rc) + ")");
+    return kWorkerExitStartupFailed;
+  }
+  const ScoreboardPoolView view(context.scoreboard);  // outlives the app, which may keep it
+  std::unique_ptr<WorkerApp> app;
+  try {
+    app = context.make_app(view);
+  } catch (const std::exception& error) {
+    log_error(std::string("worker cannot start: ") + error.what());
+    return kWorkerExitStartupFailed;
+  } catch (...) {
+    log_error("worker cannot start: the app factory threw something that is not a std::exception");
+    return kWorkerExitStartupFailed;
+  }
+  if (!app) {
+    log_error("worker cannot start: the app factory returned no app");
+    return kWorkerExitStartupFailed;
+  }
+  return serve_requests(context, *app);
+}
+
+}  // namespace
+
+void run_worker_process(const WorkerContext& context) noexcept {
+  int exit_code = kWorkerExitFailure;
+  try {
+    exit_code = run_worker(context);
+  } catch (const std::exception& error) {
+    log_error(std::string("worker failed: ") + error.what());
+  } catch (...) {
+    log_error("worker failed with an exception that is not a std::exception");
+  }
+  static_cast<void>(std::fflush(nullptr));  // what the app printed; a failure changes nothing
+  ::_exit(exit_code);  // not exit(): the atexit handlers and statics are the master's
+}
+
+}  // namespace capi::server

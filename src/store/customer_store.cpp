@@ -1,0 +1,442 @@
+#include "store/customer_store.hpp"
+
+#include <array>
+#include <map>
+
+#include "store/pg_types.hpp"
+
+namespace capi::store {
+namespace {
+
+#define CAPI_MS(column) "(extract(epoch FROM " column ") * 1000)::bigint"
+#define CAPI_US(column) "(extract(epoch FROM " column ") * 1000000)::bigint"
+
+// Result columns of every customer query, in CustomerRow order (see row_from).
+// clang-format off
+#define CAPI_CUSTOMER_COLUMNS \
+  "id, business_id, version, type, name, company_name, email_enc, phone_enc, tax_id_enc," \
+  " billing_address_enc, shipping_address_enc, website, country, currency, segment," \
+  " array_to_json(tags)::text, payment_terms, credit_limit_minor, discount_rate_bp," \
+  " preferred_shipping, notes, metadata::text," \
+  " " CAPI_MS("customer_since") ", " CAPI_MS("created_at") ", " CAPI_MS("updated_at") "," \
+  " " CAPI_MS("deleted_at") ", " CAPI_MS("erased_at") "," \
+  " order_count, lifetime_value_minor, balance_minor," \
+  " " CAPI_MS("first_order_at") ", " CAPI_MS("last_order_at") "," \
+  " email_index, phone_index, array_to_json(email_tokens)::text," \
+  " " CAPI_US("created_at") ", " CAPI_US("updated_at") "," \
+  " COALESCE(" CAPI_US("last_order_at") ", -1), sort_name"
+// clang-format on
+
+#define CAPI_FROM_EPOCH_MS(param) "('epoch'::timestamptz + " param "::bigint * interval '1 millisecond')"
+
+constexpr Statement kInsert{
+    "customer_insert",
+    "INSERT INTO customers (id, business_id, type, name, company_name, email_enc, email_index,"
+    " email_tokens, phone_enc, phone_index, tax_id_enc, billing_address_enc,"
+    " shipping_address_enc, website, country, currency, segment, tags, payment_terms,"
+    " credit_limit_minor, discount_rate_bp, preferred_shipping, notes, metadata,"
+    " customer_since)"
+    " VALUES ($1, $2, $3, $4, $5, $6::bytea, $7, ARRAY(SELECT jsonb_array_elements_text($8::jsonb)),"
+    " $9::bytea, $10, $11::bytea, $12::bytea, $13::bytea, $14, $15, $16, $17,"
+    " ARRAY(SELECT jsonb_array_elements_text($18::jsonb)), $19, $20, $21, $22, $23, $24::jsonb,"
+    " COALESCE(" CAPI_FROM_EPOCH_MS("$25") ", now()))"
+    " RETURNING " CAPI_CUSTOMER_COLUMNS};
+
+constexpr Statement kUpdate{
+    "customer_update",
+    "UPDATE customers SET version = version + 1, updated_at = now(),"
+    " type = $3, name = $4, company_name = $5, email_enc = $6::bytea, email_index = $7,"
+    " email_tokens = ARRAY(SELECT jsonb_array_elements_text($8::jsonb)), phone_enc = $9::bytea,"
+    " phone_index = $10, tax_id_enc = $11::bytea, billing_address_enc = $12::bytea,"
+    " shipping_address_enc = $13::bytea, website = $14, country = $15, currency = $16,"
+    " segment = $17, tags = ARRAY(SELECT jsonb_array_elements_text($18::jsonb)),"
+    " payment_terms = $19, credit_limit_minor = $20, discount_rate_bp = $21,"
+    " preferred_shipping = $22, notes = $23, metadata = $24::jsonb,"
+    " customer_since = COALESCE(" CAPI_FROM_EPOCH_MS("$25") ", created_at)"
+    " WHERE business_id = $1 AND id = $2"
+    " RETURNING " CAPI_CUSTOMER_COLUMNS};
+
+constexpr Statement kFind{"customer_find", "SELECT " CAPI_CUSTOMER_COLUMNS
+                                           " FROM customers WHERE business_id = $1 AND id = $2"};
+constexpr Statement kFindForUpdate{
+    "customer_find_for_update",
+    "SELECT " CAPI_CUSTOMER_COLUMNS
+    " FROM customers WHERE business_id = $1 AND id = $2 FOR UPDATE"};
+constexpr Statement kSetDeleted{
+    "customer_set_deleted",
+    "UPDATE customers SET version = version + 1, updated_at = now(),"
+    " deleted_at = CASE WHEN $3::boolean THEN now() ELSE NULL END"
+    " WHERE business_id = $1 AND id = $2 RETURNING " CAPI_CUSTOMER_COLUMNS};
+constexpr Statement kErase{
+    "customer_erase",
+    "UPDATE customers SET version = version + 1, updated_at = now(),"
+    " deleted_at = COALESCE(deleted_at, now()), erased_at = now(), name = 'Erased customer',"
+    " company_name = NULL, email_enc = NULL, email_index = NULL, email_tokens = '{}',"
+    " phone_enc = NULL, phone_index = NULL, tax_id_enc = NULL, billing_address_enc = NULL,"
+    " shipping_address_enc = NULL, website = NULL, segment = NULL, tags = '{}', notes = NULL,"
+    " preferred_shipping = NULL, metadata = '{}'"
+    " WHERE business_id = $1 AND id = $2 RETURNING " CAPI_CUSTOMER_COLUMNS};
+constexpr Statement kFindByEmail{
+    "customer_find_by_email",
+    "SELECT " CAPI_CUSTOMER_COLUMNS " FROM customers WHERE business_id = $1 AND email_index = $2"
+    " AND deleted_at IS NULL"};
+constexpr Statement kFindByPhone{
+    "customer_find_by_phone",
+    "SELECT " CAPI_CUSTOMER_COLUMNS " FROM customers WHERE business_id = $1 AND phone_index = $2"
+    " AND deleted_at IS NULL"};
+
+#define CAPI_CONTACT_COLUMNS                                                                \
+  "id, business_id, customer_id, version, name, title, email_enc, phone_enc, is_primary, " \
+  CAPI_MS("created_at") ", " CAPI_MS("updated_at")
+
+constexpr Statement kInsertContact{
+    "contact_insert",
+    "INSERT INTO customer_contacts (id, business_id, customer_id, name, title, email_enc,"
+    " phone_enc, is_primary) VALUES ($1, $2, $3, $4, $5, $6::bytea, $7::bytea, $8)"
+    " RETURNING " CAPI_CONTACT_COLUMNS};
+constexpr Statement kContacts{"contact_list",
+                              "SELECT " CAPI_CONTACT_COLUMNS
+                              " FROM customer_contacts WHERE business_id = $1 AND customer_id = $2"
+                              " ORDER BY created_at, id"};
+constexpr Statement kDeleteContacts{
+    "contact_delete_all", "DELETE FROM customer_contacts WHERE business_id = $1 AND customer_id = $2"};
+
+// The filters shared by list, count and search: $1 business, $2..$13 as in filter_params().
+#define CAPI_FILTER                                                                          \
+  " business_id = $1"                                                                        \
+  " AND ($2::text = 'all' OR ($2::text = 'active' AND deleted_at IS NULL)"                   \
+  "      OR ($2::text = 'inactive' AND deleted_at IS NOT NULL))"                             \
+  " AND ($3::text IS NULL OR segment = $3::text)"                                            \
+  " AND ($4::text IS NULL OR type = $4::text)"                                               \
+  " AND ($5::text IS NULL OR country = $5::text)"                                            \
+  " AND ($6::text IS NULL OR tags @> ARRAY[$6::text])"                                       \
+  " AND ($7::bigint IS NULL OR created_at >= " CAPI_FROM_EPOCH_MS("$7") ")"                  \
+  " AND ($8::bigint IS NULL OR created_at < " CAPI_FROM_EPOCH_MS("$8") ")"                   \
+  " AND ($9::text IS NULL OR sort_name LIKE '%' || $9::text || '%'"                          \
+  "      OR lower(company_name) LIKE '%' || $9::text || '%'"                                 \
+  "      OR email_index = $10::text OR phone_index = $11::text"                              \
+  "      OR ($12::text[] <> '{}' AND email_tokens @> $12::text[]))"
+
+constexpr int kFilterParams = 12;
+
+struct SortSpec {
+  const char* name;        // statement name part
+  const char* expression;  // what rows are ordered by
+  const char* cursor;      // the cursor's value as a comparable SQL expression of $N
+};
+
+// $N in `cursor` is replaced by the cursor value's parameter number.
+const std::array<SortSpec, 5> kSorts = {{
+    {"name", "sort_name", "$N::text"},
+    {"created", "created_at", "('epoch'::timestamptz + $N::bigint * interval '1 microsecond')"},
+    {"updated", "updated_at", "('epoch'::timestamptz + $N::bigint * interval '1 microsecond')"},
+    {"ltv", "lifetime_value_minor", "$N::bigint"},
+    {"lastorder", "COALESCE(" CAPI_US("last_order_at") ", -1)", "$N::bigint"},
+}};
+
+std::string replace_n(std::string text, int number) {
+  const auto at = text.find("$N");
+  if (at != std::string::npos) text.replace(at, 2, "$" + std::to_string(number));
+  return text;
+}
+
+// Builds (once) the list statement for a sort, a direction and a paging mode. The SQL is
+// made from the constant fragments above only; values always travel as parameters.
+const Statement& list_statement(SortKey key, bool descending, bool keyset) {
+  struct Built {
+    std::string name;
+    std::string sql;
+    Statement statement{nullptr, nullptr};
+  };
+  static std::map<int, Built> built;
+  const int slot = static_cast<int>(key) * 4 + (descending ? 2 : 0) + (keyset ? 1 : 0);
+  auto& entry = built[slot];
+  if (entry.statement.name == nullptr) {
+    const SortSpec& spec = kSorts.at(static_cast<std::size_t>(key));
+    const char* const direction = descending ? " DESC" : " ASC";
+    entry.name = std::string("customer_list_") + spec.name + (descending ? "_desc" : "_asc") +
+                 (keyset ? "_keyset" : "_offset");
+    std::string sql = "SELECT " CAPI_CUSTOMER_COLUMNS " FROM customers WHERE" CAPI_FILTER;
+    const int value_param = kFilterParams + 1;
+    if (keyset) {
+      sql += std::string(" AND (") + spec.expression + ", id) " + (descending ? "<" : ">") +
+             " (" + replace_n(spec.cursor, value_param) + ", $" +
+             std::to_string(value_param + 1) + "::text)";
+    }
+    sql += std::string(" ORDER BY ") + spec.expression + direction + ", id" + direction;
+    sql += " LIMIT $" + std::to_string(value_param + (keyset ? 2 : 0)) + "::int";
+    if (!keyset) sql += " OFFSET $" + std::to_string(value_param + 1) + "::int";
+    entry.sql = std::move(sql);
+    entry.statement = Statement{entry.name.c_str(), entry.sql.c_str()};
+  }
+  return entry.statement;
+}
+
+constexpr Statement kCount{"customer_count",
+                           "SELECT count(*) FROM (SELECT 1 FROM customers WHERE" CAPI_FILTER
+                           " LIMIT $13::int + 1) AS matches"};
+
+constexpr Statement kSearch{
+    "customer_search",
+    "SELECT " CAPI_CUSTOMER_COLUMNS " FROM customers WHERE" CAPI_FILTER
+    " ORDER BY (email_index IS NOT DISTINCT FROM $10::text OR phone_index IS NOT DISTINCT FROM "
+    "$11::text) DESC, (sort_name LIKE $9::text || '%') DESC, sort_name, id LIMIT $13::int"};
+
+std::optional<std::int64_t> optional_integer(const Result& result, int row, int column) {
+  if (result.is_null(row, column)) return std::nullopt;
+  return result.integer(row, column);
+}
+
+std::optional<std::string> optional_bytes(const Result& result, int row, int column) {
+  if (result.is_null(row, column)) return std::nullopt;
+  return bytea_from_text(result.text(row, column));
+}
+
+CustomerRow row_from(const Result& r, int i) {
+  CustomerRow row;
+  row.id = r.str(i, 0);
+  row.business_id = r.str(i, 1);
+  row.version = static_cast<int>(r.integer(i, 2));
+  row.type = r.str(i, 3);
+  row.name = r.str(i, 4);
+  row.company_name = r.optional_str(i, 5);
+  row.email_enc = optional_bytes(r, i, 6);
+  row.phone_enc = optional_bytes(r, i, 7);
+  row.tax_id_enc = optional_bytes(r, i, 8);
+  row.billing_address_enc = optional_bytes(r, i, 9);
+  row.shipping_address_enc = optional_bytes(r, i, 10);
+  row.website = r.optional_str(i, 11);
+  row.country = r.optional_str(i, 12);
+  row.currency = r.str(i, 13);
+  row.segment = r.optional_str(i, 14);
+  row.tags = string_array_from_json(r.text(i, 15));
+  row.payment_terms = r.str(i, 16);
+  row.credit_limit_minor = optional_integer(r, i, 17);
+  row.discount_rate_hundredths = static_cast<std::int32_t>(r.integer(i, 18));
+  row.preferred_shipping = r.optional_str(i, 19);
+  row.notes = r.optional_str(i, 20);
+  row.metadata_json = r.str(i, 21);
+  row.customer_since_ms = optional_integer(r, i, 22);
+  row.created_ms = r.integer(i, 23);
+  row.updated_ms = r.integer(i, 24);
+  row.deleted_ms = optional_integer(r, i, 25);
+  row.erased_ms = optional_integer(r, i, 26);
+  row.order_count = static_cast<int>(r.integer(i, 27));
+  row.lifetime_value_minor = r.integer(i, 28);
+  row.balance_minor = r.integer(i, 29);
+  row.first_order_ms = optional_integer(r, i, 30);
+  row.last_order_ms = optional_integer(r, i, 31);
+  row.email_index = r.optional_str(i, 32);
+  row.phone_index = r.optional_str(i, 33);
+  row.email_tokens = string_array_from_json(r.text(i, 34));
+  row.cursor.created_us = r.integer(i, 35);
+  row.cursor.updated_us = r.integer(i, 36);
+  row.cursor.last_order_us = r.integer(i, 37);
+  row.cursor.sort_name = r.str(i, 38);
+  return row;
+}
+
+std::vector<CustomerRow> rows_from(const Result& result) {
+  std::vector<CustomerRow> rows;
+  rows.reserve(static_cast<std::size_t>(result.rows()));
+  for (int i = 0; i < result.rows(); ++i) rows.push_back(row_from(result, i));
+  return rows;
+}
+
+std::optional<CustomerRow> first_row(const Result& result) {
+  if (result.empty()) return std::nullopt;
+  return row_from(result, 0);
+}
+
+ContactRow contact_from(const Result& r, int i) {
+  ContactRow contact;
+  contact.id = r.str(i, 0);
+  contact.business_id = r.str(i, 1);
+  contact.customer_id = r.str(i, 2);
+  contact.version = static_cast<int>(r.integer(i, 3));
+  contact.name = r.str(i, 4);
+  contact.title = r.optional_str(i, 5);
+  contact.email_enc = optional_bytes(r, i, 6);
+  contact.phone_enc = optional_bytes(r, i, 7);
+  contact.is_primary = r.boolean(i, 8);
+  contact.created_ms = r.integer(i, 9);
+  contact.updated_ms = r.integer(i, 10);
+  return contact;
+}
+
+std::optional<std::string> optional_number(const std::optional<std::int64_t>& value) {
+  if (!value) return std::nullopt;
+  return std::to_string(*value);
+}
+
+// Parameters $1..$25 of insert and update, owned strings.
+std::vector<std::optional<std::string>> write_values(const CustomerRow& row) {
+  return {row.id,
+          row.business_id,
+          row.type,
+          row.name,
+          row.company_name,
+          optional_bytea(row.email_enc),
+          row.email_index,
+          json_string_array(row.email_tokens),
+          optional_bytea(row.phone_enc),
+          row.phone_index,
+          optional_bytea(row.tax_id_enc),
+          optional_bytea(row.billing_address_enc),
+          optional_bytea(row.shipping_address_enc),
+          row.website,
+          row.country,
+          row.currency,
+          row.segment,
+          json_string_array(row.tags),
+          row.payment_terms,
+          optional_number(row.credit_limit_minor),
+          std::to_string(row.discount_rate_hundredths),
+          row.preferred_shipping,
+          row.notes,
+          row.metadata_json,
+          optional_number(row.customer_since_ms)};
+}
+
+std::vector<std::optional<std::string>> filter_values(const std::string& business_id,
+                                                      const ListFilter& filter) {
+  const char* const status = filter.status == ListFilter::Status::kActive     ? "active"
+                             : filter.status == ListFilter::Status::kInactive ? "inactive"
+                                                                              : "all";
+  return {business_id,
+          std::string(status),
+          filter.segment,
+          filter.type,
+          filter.country,
+          filter.tag,
+          optional_number(filter.created_from_ms),
+          optional_number(filter.created_to_ms),
+          filter.text,
+          filter.email_index,
+          filter.phone_index,
+          "{" + [&] {
+            std::string joined;
+            for (const auto& token : filter.token_indexes) {  // hex digests: no quoting needed
+              if (!joined.empty()) joined += ',';
+              joined += token;
+            }
+            return joined;
+          }() + "}"};
+}
+
+std::vector<Param> as_params(const std::vector<std::optional<std::string>>& values) {
+  std::vector<Param> params;
+  params.reserve(values.size());
+  for (const auto& value : values) {
+    params.push_back(value ? Param(*value) : std::nullopt);
+  }
+  return params;
+}
+
+}  // namespace
+
+CustomerRow CustomerStore::insert(const CustomerRow& row) {
+  const auto values = write_values(row);
+  return row_from(connection_.exec(kInsert, as_params(values)), 0);
+}
+
+std::optional<CustomerRow> CustomerStore::find(const std::string& business_id,
+                                               const std::string& id) {
+  return first_row(connection_.exec(kFind, {business_id, id}));
+}
+
+std::optional<CustomerRow> CustomerStore::find_for_update(const std::string& business_id,
+                                                          const std::string& id) {
+  return first_row(connection_.exec(kFindForUpdate, {business_id, id}));
+}
+
+CustomerRow CustomerStore::update(const CustomerRow& row) {
+  const auto values = write_values(row);
+  return row_from(connection_.exec(kUpdate, as_params(values)), 0);
+}
+
+CustomerRow CustomerStore::set_deleted(const std::string& business_id, const std::string& id,
+                                       bool deleted) {
+  return row_from(connection_.exec(kSetDeleted, {business_id, id, deleted ? "true" : "false"}),
+                  0);
+}
+
+CustomerRow CustomerStore::erase(const std::string& business_id, const std::string& id) {
+  return row_from(connection_.exec(kErase, {business_id, id}), 0);
+}
+
+std::optional<CustomerRow> CustomerStore::find_active_by_email(const std::string& business_id,
+                                                               const std::string& email_index) {
+  return first_row(connection_.exec(kFindByEmail, {business_id, email_index}));
+}
+
+std::optional<CustomerRow> CustomerStore::find_active_by_phone(const std::string& business_id,
+                                                               const std::string& phone_index) {
+  return first_row(connection_.exec(kFindByPhone, {business_id, phone_index}));
+}
+
+std::vector<CustomerRow> CustomerStore::list(const std::string& business_id,
+                                             const ListFilter& filter, const ListPage& page) {
+  const bool keyset = page.after_value.has_value() && page.after_id.has_value();
+  auto values = filter_values(business_id, filter);
+  if (keyset) {
+    values.push_back(page.after_value);
+    values.push_back(page.after_id);
+    values.push_back(std::to_string(page.limit));
+  } else {
+    values.push_back(std::to_string(page.limit));
+    values.push_back(std::to_string(page.offset));
+  }
+  const Statement& statement = list_statement(page.sort, page.descending, keyset);
+  return rows_from(connection_.exec(statement, as_params(values)));
+}
+
+std::int64_t CustomerStore::count(const std::string& business_id, const ListFilter& filter,
+                                  int cap) {
+  auto values = filter_values(business_id, filter);
+  values.push_back(std::to_string(cap));
+  return connection_.exec(kCount, as_params(values)).integer(0, 0);
+}
+
+std::vector<CustomerRow> CustomerStore::search(const std::string& business_id,
+                                               const ListFilter& filter, int limit) {
+  auto values = filter_values(business_id, filter);
+  values.push_back(std::to_string(limit));
+  return rows_from(connection_.exec(kSearch, as_params(values)));
+}
+
+ContactRow CustomerStore::insert_contact(const ContactRow& contact) {
+  const std::optional<std::string> email = optional_bytea(contact.email_enc);
+  const std::optional<std::string> phone = optional_bytea(contact.phone_enc);
+  const std::vector<std::optional<std::string>> values = {
+      contact.id,   contact.business_id, contact.customer_id,
+      contact.name, contact.title,       email,
+      phone,        std::string(contact.is_primary ? "true" : "false")};
+  return contact_from(connection_.exec(kInsertContact, as_params(values)), 0);
+}
+
+std::vector<ContactRow> CustomerStore::contacts(const std::string& business_id,
+                                                const std::string& customer_id) {
+  const Result result = connection_.exec(kContacts, {business_id, customer_id});
+  std::vector<ContactRow> contacts;
+  for (int i = 0; i < result.rows(); ++i) contacts.push_back(contact_from(result, i));
+  return contacts;
+}
+
+void CustomerStore::delete_contacts(const std::string& business_id,
+                                    const std::string& customer_id) {
+  connection_.exec(kDeleteContacts, {business_id, customer_id});
+}
+
+std::string CustomerStore::sort_value(const CustomerRow& row, SortKey key) {
+  switch (key) {
+    case SortKey::kName: return row.cursor.sort_name;
+    case SortKey::kCreatedAt: return std::to_string(row.cursor.created_us);
+    case SortKey::kUpdatedAt: return std::to_string(row.cursor.updated_us);
+    case SortKey::kLifetimeValue: return std::to_string(row.lifetime_value_minor);
+    case SortKey::kLastOrderAt: return std::to_string(row.cursor.last_order_us);
+  }
+  return {};
+}
+
+}  // namespace capi::store
