@@ -7,7 +7,8 @@
 namespace capi::api {
 namespace {
 
-void optional_string(json::Writer& writer, const char* name, const std::optional<std::string>& value) {
+void optional_string(json::Writer& writer, const char* name,
+                     const std::optional<std::string>& value) {
   json::nullable_field(writer, name, value);
 }
 
@@ -59,13 +60,16 @@ std::int64_t divide_half_even(std::int64_t total, std::int64_t count) {
   const std::int64_t quotient = total / count;
   const std::int64_t remainder = total % count;
   const std::int64_t twice = 2 * (remainder < 0 ? -remainder : remainder);
-  if (twice > count || (twice == count && quotient % 2 != 0)) return quotient + (total < 0 ? -1 : 1);
+  if (twice > count || (twice == count && quotient % 2 != 0))
+    return quotient + (total < 0 ? -1 : 1);
   return quotient;
 }
 
 }  // namespace
 
-std::string etag(int version) { return "\"" + std::to_string(version) + "\""; }
+std::string etag(int version) {
+  return "\"" + std::to_string(version) + "\"";
+}
 
 void write_contact(json::Writer& writer, const ContactView& contact) {
   const auto& row = contact.row;

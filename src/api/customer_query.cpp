@@ -137,19 +137,28 @@ ListRequest parse_list_request(const http::QueryParams& query, const std::string
   auto& filter = request.filter;
 
   if (const auto status = query.get("status")) {
-    if (*status == "active") filter.status = store::ListFilter::Status::kActive;
-    else if (*status == "inactive") filter.status = store::ListFilter::Status::kInactive;
-    else if (*status == "all") filter.status = store::ListFilter::Status::kAll;
-    else errors.emplace_back("status", "must be one of: active, inactive, all");
+    if (*status == "active")
+      filter.status = store::ListFilter::Status::kActive;
+    else if (*status == "inactive")
+      filter.status = store::ListFilter::Status::kInactive;
+    else if (*status == "all")
+      filter.status = store::ListFilter::Status::kAll;
+    else
+      errors.emplace_back("status", "must be one of: active, inactive, all");
   } else if (const auto is_active = query.get("isActive")) {
-    if (*is_active == "true") filter.status = store::ListFilter::Status::kActive;
-    else if (*is_active == "false") filter.status = store::ListFilter::Status::kInactive;
-    else errors.emplace_back("isActive", "must be true or false");
+    if (*is_active == "true")
+      filter.status = store::ListFilter::Status::kActive;
+    else if (*is_active == "false")
+      filter.status = store::ListFilter::Status::kInactive;
+    else
+      errors.emplace_back("isActive", "must be true or false");
   }
   if (const auto segment = query.get("segment")) filter.segment = domain::ascii_lower(*segment);
   if (const auto type = query.get("type")) {
-    if (*type == "individual" || *type == "business") filter.type = *type;
-    else errors.emplace_back("type", "must be one of: individual, business");
+    if (*type == "individual" || *type == "business")
+      filter.type = *type;
+    else
+      errors.emplace_back("type", "must be one of: individual, business");
   }
   if (const auto country = query.get("country")) {
     filter.country = domain::normalize_country(*country);
@@ -158,14 +167,17 @@ ListRequest parse_list_request(const http::QueryParams& query, const std::string
   if (const auto tag = query.get("tag")) filter.tag = std::string(domain::trim(*tag));
   if (const auto from = first_of(query, {"createdFrom", "startDate"})) {
     filter.created_from_ms = domain::parse_date_or_time(*from, domain::Bound::kLower);
-    if (!filter.created_from_ms) errors.emplace_back("createdFrom", "must be an RFC 3339 date-time or a date");
+    if (!filter.created_from_ms)
+      errors.emplace_back("createdFrom", "must be an RFC 3339 date-time or a date");
   }
   if (const auto to = first_of(query, {"createdTo", "endDate"})) {
     filter.created_to_ms = domain::parse_date_or_time(*to, domain::Bound::kUpper);
-    if (!filter.created_to_ms) errors.emplace_back("createdTo", "must be an RFC 3339 date-time or a date");
+    if (!filter.created_to_ms)
+      errors.emplace_back("createdTo", "must be an RFC 3339 date-time or a date");
   }
   if (const auto q = first_of(query, {"q", "search", "searchTerm"})) {
-    if (!domain::trim(*q).empty()) apply_search_text(*q, business_id, business_country, records, filter);
+    if (!domain::trim(*q).empty())
+      apply_search_text(*q, business_id, business_country, records, filter);
   }
 
   auto& page = request.page;
@@ -175,8 +187,9 @@ ListRequest parse_list_request(const http::QueryParams& query, const std::string
       page.sort = parsed->first;
       page.descending = parsed->second;
     } else {
-      errors.emplace_back("sort", "must be one of: name, createdAt, updatedAt, lifetimeValue, "
-                                  "lastOrderAt, each with an optional '-' for descending");
+      errors.emplace_back("sort",
+                          "must be one of: name, createdAt, updatedAt, lifetimeValue, "
+                          "lastOrderAt, each with an optional '-' for descending");
     }
   }
   page.limit = parse_limit(query, kDefaultLimit, errors);
@@ -192,7 +205,8 @@ ListRequest parse_list_request(const http::QueryParams& query, const std::string
 
   if (const auto cursor_text = query.get("cursor")) {
     const auto cursor = decode_cursor(*cursor_text);
-    if (!cursor) throw ApiError::bad_request("The cursor is not valid; use meta.nextCursor as given");
+    if (!cursor)
+      throw ApiError::bad_request("The cursor is not valid; use meta.nextCursor as given");
     if (query.get("sort") && (cursor->key != page.sort || cursor->descending != page.descending)) {
       throw ApiError::bad_request("The cursor belongs to another sort order");
     }

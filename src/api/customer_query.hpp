@@ -30,8 +30,7 @@ void apply_search_text(const std::string& q, const std::string& business_id,
 
 // Reads the listing parameters; throws ApiError 422 (with every bad parameter) or 400.
 ListRequest parse_list_request(const http::QueryParams& query, const std::string& business_id,
-                               const std::string& business_country,
-                               const CustomerRecords& records);
+                               const std::string& business_country, const CustomerRecords& records);
 
 // Opaque cursors: the sort, its direction, and the last row's sort value and id.
 std::string encode_cursor(store::SortKey key, bool descending, const std::string& value,

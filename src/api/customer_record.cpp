@@ -22,8 +22,7 @@ std::optional<T> given_value(const domain::Field<T>& field) {
   return std::nullopt;
 }
 
-std::optional<std::string> address_plaintext(
-    const domain::Field<domain::Address>& field) {
+std::optional<std::string> address_plaintext(const domain::Field<domain::Address>& field) {
   if (!field.has_value()) return std::nullopt;
   return address_to_json(field.value);
 }
@@ -58,16 +57,15 @@ std::optional<domain::Address> address_from_json(const std::string& text) {
                          part("state"), part("postalCode"), part("country")};
 }
 
-std::optional<std::string> CustomerRecords::seal(const std::string& business_id,
-                                                 const std::string& record_id, const char* field,
-                                                 const std::optional<std::string>& plaintext) const {
+std::optional<std::string> CustomerRecords::seal(
+    const std::string& business_id, const std::string& record_id, const char* field,
+    const std::optional<std::string>& plaintext) const {
   if (!plaintext) return std::nullopt;
   return keys_.encrypt(*plaintext, crypto::associated_data(business_id, record_id, field));
 }
 
 std::optional<std::string> CustomerRecords::unseal(const std::string& business_id,
-                                                   const std::string& record_id,
-                                                   const char* field,
+                                                   const std::string& record_id, const char* field,
                                                    const std::optional<std::string>& sealed,
                                                    std::vector<std::string>& unreadable) const {
   if (!sealed) return std::nullopt;
@@ -115,7 +113,8 @@ void CustomerRecords::apply(const domain::CustomerDraft& draft, store::CustomerR
   }
   if (draft.tax_id.given()) row.tax_id_enc = seal(business, id, kTaxId, given_value(draft.tax_id));
   if (draft.billing_address.given()) {
-    row.billing_address_enc = seal(business, id, kBilling, address_plaintext(draft.billing_address));
+    row.billing_address_enc =
+        seal(business, id, kBilling, address_plaintext(draft.billing_address));
   }
   if (draft.shipping_address.given()) {
     row.shipping_address_enc =
@@ -125,15 +124,19 @@ void CustomerRecords::apply(const domain::CustomerDraft& draft, store::CustomerR
   if (draft.country.given()) row.country = given_value(draft.country);
   if (draft.currency.has_value()) row.currency = draft.currency.value;
   if (draft.segment.given()) row.segment = given_value(draft.segment);
-  if (draft.tags.given()) row.tags = draft.tags.has_value() ? draft.tags.value : std::vector<std::string>{};
+  if (draft.tags.given())
+    row.tags = draft.tags.has_value() ? draft.tags.value : std::vector<std::string>{};
   if (draft.payment_terms.given()) {
     row.payment_terms = draft.payment_terms.has_value() ? draft.payment_terms.value : "net_30";
   }
-  if (draft.credit_limit_minor.given()) row.credit_limit_minor = given_value(draft.credit_limit_minor);
+  if (draft.credit_limit_minor.given())
+    row.credit_limit_minor = given_value(draft.credit_limit_minor);
   if (draft.discount_rate_hundredths.given()) {
-    row.discount_rate_hundredths = draft.discount_rate_hundredths.has_value() ? draft.discount_rate_hundredths.value : 0;
+    row.discount_rate_hundredths =
+        draft.discount_rate_hundredths.has_value() ? draft.discount_rate_hundredths.value : 0;
   }
-  if (draft.preferred_shipping.given()) row.preferred_shipping = given_value(draft.preferred_shipping);
+  if (draft.preferred_shipping.given())
+    row.preferred_shipping = given_value(draft.preferred_shipping);
   if (draft.notes.given()) row.notes = given_value(draft.notes);
   if (draft.metadata.given()) {
     json::Buffer buffer;
@@ -154,10 +157,12 @@ OpenedCustomer CustomerRecords::open(const store::CustomerRow& row) const {
   opened.email = unseal(business, row.id, kEmail, row.email_enc, opened.unreadable);
   opened.phone = unseal(business, row.id, kPhone, row.phone_enc, opened.unreadable);
   opened.tax_id = unseal(business, row.id, kTaxId, row.tax_id_enc, opened.unreadable);
-  if (const auto billing = unseal(business, row.id, kBilling, row.billing_address_enc, opened.unreadable)) {
+  if (const auto billing =
+          unseal(business, row.id, kBilling, row.billing_address_enc, opened.unreadable)) {
     opened.billing_address = address_from_json(*billing);
   }
-  if (const auto shipping = unseal(business, row.id, kShipping, row.shipping_address_enc, opened.unreadable)) {
+  if (const auto shipping =
+          unseal(business, row.id, kShipping, row.shipping_address_enc, opened.unreadable)) {
     opened.shipping_address = address_from_json(*shipping);
   }
   return opened;
@@ -166,9 +171,12 @@ OpenedCustomer CustomerRecords::open(const store::CustomerRow& row) const {
 void CustomerRecords::apply(const domain::ContactDraft& draft, store::ContactRow& row) const {
   if (draft.name.has_value()) row.name = draft.name.value;
   if (draft.title.given()) row.title = given_value(draft.title);
-  if (draft.email.given()) row.email_enc = seal(row.business_id, row.id, kEmail, given_value(draft.email));
-  if (draft.phone.given()) row.phone_enc = seal(row.business_id, row.id, kPhone, given_value(draft.phone));
-  if (draft.is_primary.given()) row.is_primary = draft.is_primary.has_value() && draft.is_primary.value;
+  if (draft.email.given())
+    row.email_enc = seal(row.business_id, row.id, kEmail, given_value(draft.email));
+  if (draft.phone.given())
+    row.phone_enc = seal(row.business_id, row.id, kPhone, given_value(draft.phone));
+  if (draft.is_primary.given())
+    row.is_primary = draft.is_primary.has_value() && draft.is_primary.value;
 }
 
 OpenedContact CustomerRecords::open(const store::ContactRow& row) const {

@@ -11,6 +11,7 @@
 #include "crypto/keyring.hpp"
 #include "domain/iso_codes.hpp"
 #include "domain/object_id.hpp"
+#include "domain/reference_data.hpp"
 #include "log/log.hpp"
 #include "server/pool.hpp"
 #include "store/business_store.hpp"
@@ -72,6 +73,9 @@ int serve(const std::string& config_path) {
       };
       return generation;
     };
+    // ICU's country names and libphonenumber's metadata load lazily and slowly: load them
+    // once here, so that forked workers share them instead of each paying on first use.
+    domain::preload_reference_data();
     return server::run_pool(load);
   } catch (const std::exception& error) {
     std::cerr << "customer-api: " << error.what() << '\n';

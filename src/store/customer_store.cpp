@@ -27,7 +27,8 @@ namespace {
   " COALESCE(" CAPI_US("last_order_at") ", -1), sort_name"
 // clang-format on
 
-#define CAPI_FROM_EPOCH_MS(param) "('epoch'::timestamptz + " param "::bigint * interval '1 millisecond')"
+#define CAPI_FROM_EPOCH_MS(param) \
+  "('epoch'::timestamptz + " param "::bigint * interval '1 millisecond')"
 
 constexpr Statement kInsert{
     "customer_insert",
@@ -53,15 +54,14 @@ constexpr Statement kUpdate{
     " payment_terms = $19, credit_limit_minor = $20, discount_rate_bp = $21,"
     " preferred_shipping = $22, notes = $23, metadata = $24::jsonb,"
     " customer_since = COALESCE(" CAPI_FROM_EPOCH_MS("$25") ", created_at)"
-    " WHERE business_id = $1 AND id = $2"
+    " WHERE id = $1 AND business_id = $2"
     " RETURNING " CAPI_CUSTOMER_COLUMNS};
 
 constexpr Statement kFind{"customer_find", "SELECT " CAPI_CUSTOMER_COLUMNS
                                            " FROM customers WHERE business_id = $1 AND id = $2"};
-constexpr Statement kFindForUpdate{
-    "customer_find_for_update",
-    "SELECT " CAPI_CUSTOMER_COLUMNS
-    " FROM customers WHERE business_id = $1 AND id = $2 FOR UPDATE"};
+constexpr Statement kFindForUpdate{"customer_find_for_update",
+                                   "SELECT " CAPI_CUSTOMER_COLUMNS
+                                   " FROM customers WHERE business_id = $1 AND id = $2 FOR UPDATE"};
 constexpr Statement kSetDeleted{
     "customer_set_deleted",
     "UPDATE customers SET version = version + 1, updated_at = now(),"
@@ -76,18 +76,18 @@ constexpr Statement kErase{
     " shipping_address_enc = NULL, website = NULL, segment = NULL, tags = '{}', notes = NULL,"
     " preferred_shipping = NULL, metadata = '{}'"
     " WHERE business_id = $1 AND id = $2 RETURNING " CAPI_CUSTOMER_COLUMNS};
-constexpr Statement kFindByEmail{
-    "customer_find_by_email",
-    "SELECT " CAPI_CUSTOMER_COLUMNS " FROM customers WHERE business_id = $1 AND email_index = $2"
-    " AND deleted_at IS NULL"};
-constexpr Statement kFindByPhone{
-    "customer_find_by_phone",
-    "SELECT " CAPI_CUSTOMER_COLUMNS " FROM customers WHERE business_id = $1 AND phone_index = $2"
-    " AND deleted_at IS NULL"};
+constexpr Statement kFindByEmail{"customer_find_by_email",
+                                 "SELECT " CAPI_CUSTOMER_COLUMNS
+                                 " FROM customers WHERE business_id = $1 AND email_index = $2"
+                                 " AND deleted_at IS NULL"};
+constexpr Statement kFindByPhone{"customer_find_by_phone",
+                                 "SELECT " CAPI_CUSTOMER_COLUMNS
+                                 " FROM customers WHERE business_id = $1 AND phone_index = $2"
+                                 " AND deleted_at IS NULL"};
 
-#define CAPI_CONTACT_COLUMNS                                                                \
-  "id, business_id, customer_id, version, name, title, email_enc, phone_enc, is_primary, " \
-  CAPI_MS("created_at") ", " CAPI_MS("updated_at")
+#define CAPI_CONTACT_COLUMNS                                                   \
+  "id, business_id, customer_id, version, name, title, email_enc, phone_enc, " \
+  "is_primary, " CAPI_MS("created_at") ", " CAPI_MS("updated_at")
 
 constexpr Statement kInsertContact{
     "contact_insert",
@@ -99,10 +99,11 @@ constexpr Statement kContacts{"contact_list",
                               " FROM customer_contacts WHERE business_id = $1 AND customer_id = $2"
                               " ORDER BY created_at, id"};
 constexpr Statement kDeleteContacts{
-    "contact_delete_all", "DELETE FROM customer_contacts WHERE business_id = $1 AND customer_id = $2"};
+    "contact_delete_all",
+    "DELETE FROM customer_contacts WHERE business_id = $1 AND customer_id = $2"};
 
 // The filters shared by list, count and search: $1 business, $2..$13 as in filter_params().
-#define CAPI_FILTER                                                                          \
+#define CAPI_FILTER \
   " business_id = $1"                                                                        \
   " AND ($2::text = 'all' OR ($2::text = 'active' AND deleted_at IS NULL)"                   \
   "      OR ($2::text = 'inactive' AND deleted_at IS NOT NULL))"                             \
@@ -159,9 +160,9 @@ const Statement& list_statement(SortKey key, bool descending, bool keyset) {
     std::string sql = "SELECT " CAPI_CUSTOMER_COLUMNS " FROM customers WHERE" CAPI_FILTER;
     const int value_param = kFilterParams + 1;
     if (keyset) {
-      sql += std::string(" AND (") + spec.expression + ", id) " + (descending ? "<" : ">") +
-             " (" + replace_n(spec.cursor, value_param) + ", $" +
-             std::to_string(value_param + 1) + "::text)";
+      sql += std::string(" AND (") + spec.expression + ", id) " + (descending ? "<" : ">") + " (" +
+             replace_n(spec.cursor, value_param) + ", $" + std::to_string(value_param + 1) +
+             "::text)";
     }
     sql += std::string(" ORDER BY ") + spec.expression + direction + ", id" + direction;
     sql += " LIMIT $" + std::to_string(value_param + (keyset ? 2 : 0)) + "::int";
@@ -314,14 +315,16 @@ std::vector<std::optional<std::string>> filter_values(const std::string& busines
           filter.text,
           filter.email_index,
           filter.phone_index,
-          "{" + [&] {
-            std::string joined;
-            for (const auto& token : filter.token_indexes) {  // hex digests: no quoting needed
-              if (!joined.empty()) joined += ',';
-              joined += token;
-            }
-            return joined;
-          }() + "}"};
+          "{" +
+              [&] {
+                std::string joined;
+                for (const auto& token : filter.token_indexes) {  // hex digests: no quoting needed
+                  if (!joined.empty()) joined += ',';
+                  joined += token;
+                }
+                return joined;
+              }() +
+              "}"};
 }
 
 std::vector<Param> as_params(const std::vector<std::optional<std::string>>& values) {
@@ -352,13 +355,14 @@ std::optional<CustomerRow> CustomerStore::find_for_update(const std::string& bus
 
 CustomerRow CustomerStore::update(const CustomerRow& row) {
   const auto values = write_values(row);
-  return row_from(connection_.exec(kUpdate, as_params(values)), 0);
+  const Result result = connection_.exec(kUpdate, as_params(values));
+  if (result.empty()) throw DbError(ErrorKind::kOther, "", "customer_update: no row " + row.id);
+  return row_from(result, 0);
 }
 
 CustomerRow CustomerStore::set_deleted(const std::string& business_id, const std::string& id,
                                        bool deleted) {
-  return row_from(connection_.exec(kSetDeleted, {business_id, id, deleted ? "true" : "false"}),
-                  0);
+  return row_from(connection_.exec(kSetDeleted, {business_id, id, deleted ? "true" : "false"}), 0);
 }
 
 CustomerRow CustomerStore::erase(const std::string& business_id, const std::string& id) {
@@ -409,9 +413,14 @@ ContactRow CustomerStore::insert_contact(const ContactRow& contact) {
   const std::optional<std::string> email = optional_bytea(contact.email_enc);
   const std::optional<std::string> phone = optional_bytea(contact.phone_enc);
   const std::vector<std::optional<std::string>> values = {
-      contact.id,   contact.business_id, contact.customer_id,
-      contact.name, contact.title,       email,
-      phone,        std::string(contact.is_primary ? "true" : "false")};
+      contact.id,
+      contact.business_id,
+      contact.customer_id,
+      contact.name,
+      contact.title,
+      email,
+      phone,
+      std::string(contact.is_primary ? "true" : "false")};
   return contact_from(connection_.exec(kInsertContact, as_params(values)), 0);
 }
 
@@ -430,11 +439,16 @@ void CustomerStore::delete_contacts(const std::string& business_id,
 
 std::string CustomerStore::sort_value(const CustomerRow& row, SortKey key) {
   switch (key) {
-    case SortKey::kName: return row.cursor.sort_name;
-    case SortKey::kCreatedAt: return std::to_string(row.cursor.created_us);
-    case SortKey::kUpdatedAt: return std::to_string(row.cursor.updated_us);
-    case SortKey::kLifetimeValue: return std::to_string(row.lifetime_value_minor);
-    case SortKey::kLastOrderAt: return std::to_string(row.cursor.last_order_us);
+    case SortKey::kName:
+      return row.cursor.sort_name;
+    case SortKey::kCreatedAt:
+      return std::to_string(row.cursor.created_us);
+    case SortKey::kUpdatedAt:
+      return std::to_string(row.cursor.updated_us);
+    case SortKey::kLifetimeValue:
+      return std::to_string(row.lifetime_value_minor);
+    case SortKey::kLastOrderAt:
+      return std::to_string(row.cursor.last_order_us);
   }
   return {};
 }

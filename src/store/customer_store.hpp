@@ -85,10 +85,10 @@ struct ListFilter {
   std::optional<std::int64_t> created_from_ms;  // inclusive
   std::optional<std::int64_t> created_to_ms;    // exclusive
   // Text search (q): a substring of name/company, or blind-index hits.
-  std::optional<std::string> text;          // lowercased substring
-  std::optional<std::string> email_index;   // exact email
-  std::optional<std::string> phone_index;   // exact phone
-  std::vector<std::string> token_indexes;   // whole words of an email
+  std::optional<std::string> text;         // lowercased substring
+  std::optional<std::string> email_index;  // exact email
+  std::optional<std::string> phone_index;  // exact phone
+  std::vector<std::string> token_indexes;  // whole words of an email
 };
 
 struct ListPage {
@@ -109,8 +109,7 @@ class CustomerStore {
   CustomerRow insert(const CustomerRow& row);
   std::optional<CustomerRow> find(const std::string& business_id, const std::string& id);
   // The same, locking the row until the transaction ends.
-  std::optional<CustomerRow> find_for_update(const std::string& business_id,
-                                             const std::string& id);
+  std::optional<CustomerRow> find_for_update(const std::string& business_id, const std::string& id);
   // Writes every mutable column, bumps version and updated_at.
   CustomerRow update(const CustomerRow& row);
   CustomerRow set_deleted(const std::string& business_id, const std::string& id, bool deleted);

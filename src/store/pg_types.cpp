@@ -17,7 +17,9 @@ int hex_digit(char ch) {
 
 }  // namespace
 
-std::string bytea_param(std::string_view raw) { return "\\x" + crypto::to_hex(raw); }
+std::string bytea_param(std::string_view raw) {
+  return "\\x" + crypto::to_hex(raw);
+}
 
 std::string bytea_from_text(std::string_view hex_text) {
   if (hex_text.size() >= 2 && hex_text[0] == '\\' && hex_text[1] == 'x') hex_text.remove_prefix(2);

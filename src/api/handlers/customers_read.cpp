@@ -76,9 +76,9 @@ Reply list_customers(RequestContext& context) {
   json::key(writer, "nextCursor");
   if (has_more && !rows.empty()) {
     const auto& last = rows.back();
-    json::string(writer, encode_cursor(request.page.sort, request.page.descending,
-                                       store::CustomerStore::sort_value(last, request.page.sort),
-                                       last.id));
+    json::string(writer,
+                 encode_cursor(request.page.sort, request.page.descending,
+                               store::CustomerStore::sort_value(last, request.page.sort), last.id));
   } else {
     writer.Null();
   }
@@ -141,8 +141,8 @@ Reply lookup_customer(RequestContext& context) {
   } else {
     const auto normalized = domain::normalize_phone(*phone, caller.business_country);
     if (!normalized.e164) {
-      throw ApiError::validation({{context.query.has("phone") ? "phone" : "mobile",
-                                   "must be a valid phone number"}});
+      throw ApiError::validation(
+          {{context.query.has("phone") ? "phone" : "mobile", "must be a valid phone number"}});
     }
     row = customers.find_active_by_phone(caller.business_id,
                                          records.phone_index(caller.business_id, *normalized.e164));

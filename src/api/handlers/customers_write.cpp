@@ -59,8 +59,9 @@ store::CustomerRow insert_customer(RequestContext& context, store::CustomerStore
 }  // namespace
 
 Reply create_customer(RequestContext& context) {
-  const auto input = domain::parse_customer(context.body->document, domain::Mode::kCreate,
-                                            input_context(context, nullptr), number_lookup(context));
+  const auto input =
+      domain::parse_customer(context.body->document, domain::Mode::kCreate,
+                             input_context(context, nullptr), number_lookup(context));
   reject_invalid(input.errors);
   store::CustomerStore customers(context.db);
   const CustomerRecords records(context.keys);
@@ -147,8 +148,7 @@ Reply find_or_create_customer(RequestContext& context) {
   const CustomerRecords records(context.keys);
   const std::string index = records.email_index(context.caller->business_id, *email);
   if (const auto existing = customers.find_active_by_email(context.caller->business_id, index)) {
-    return customer_reply(context, records, customers, *existing, 200, "Customer found", {},
-                          false);
+    return customer_reply(context, records, customers, *existing, 200, "Customer found", {}, false);
   }
 
   // The name defaults to the email's local part.
@@ -159,8 +159,8 @@ Reply find_or_create_customer(RequestContext& context) {
     with_name.AddMember("name", rapidjson::Value(local.c_str(), with_name.GetAllocator()),
                         with_name.GetAllocator());
   }
-  const auto input = domain::parse_customer(with_name, domain::Mode::kCreate,
-                                            input_context(context, nullptr), number_lookup(context));
+  const auto input = domain::parse_customer(
+      with_name, domain::Mode::kCreate, input_context(context, nullptr), number_lookup(context));
   reject_invalid(input.errors);
   try {
     const auto created = insert_customer(context, customers, records, input.draft);
@@ -171,8 +171,7 @@ Reply find_or_create_customer(RequestContext& context) {
     if (error.status() != 409) throw;
     const auto existing = customers.find_active_by_email(context.caller->business_id, index);
     if (!existing) throw;
-    return customer_reply(context, records, customers, *existing, 200, "Customer found", {},
-                          false);
+    return customer_reply(context, records, customers, *existing, 200, "Customer found", {}, false);
   }
 }
 

@@ -1,0 +1,187 @@
+// Listing, search and lookup on a business of known customers: filters, sorts with id
+// tie-breaks, page and cursor paging, totals, search ranking, lookup in any notation.
+#define BOOST_TEST_MODULE customer_listing
+#include <boost/test/unit_test.hpp>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "api_helpers.hpp"
+#include "shared_stack.hpp"
+
+using namespace capi::test;
+
+namespace {
+
+struct Seeded : SharedStack {
+  Seeded() {
+    auto http = stack().client();
+    const auto key = stack().key();
+    // 30 customers named "Member 00".."Member 29", every third a business, segments by
+    // parity, tag "gold" on multiples of five; and a few with distinctive names.
+    for (int i = 0; i < 30; ++i) {
+      char name[32];
+      std::snprintf(name, sizeof name, "Member %02d", i);
+      const std::string body =
+          std::string(R"({"name":")") + name + R"(","email":"member)" + std::to_string(i) +
+          R"(@members.example.com","type":")" + (i % 3 == 0 ? "business" : "individual") +
+          R"(","segment":")" + (i % 2 == 0 ? "even" : "odd") + R"(","tags":[)" +
+          (i % 5 == 0 ? R"("gold")" : "") + R"(],"country":")" + (i < 10 ? "KE" : "UG") + "\"}";
+      const auto response = http.request("POST", "/v1/customers", json_headers(key), body);
+      BOOST_TEST_REQUIRE(response.status == 201, response.body);
+    }
+    for (const std::string body :
+         {R"({"name":"Acme Holdings","email":"finance@acme.com","companyName":"Acme"})",
+          R"({"name":"Zed Acmeson","email":"zed@other.org"})",
+          R"({"name":"Phone Only","phone":"+254 700 123 456"})",
+          R"({"name":"Beta Works","email":"hello@beta.io","companyName":"Contains ACME Inc"})"}) {
+      const auto response = http.request("POST", "/v1/customers", json_headers(key), body);
+      BOOST_TEST_REQUIRE(response.status == 201, response.body);
+    }
+  }
+};
+
+std::vector<std::string> names(const HttpResponse& response) {
+  std::vector<std::string> out;
+  const auto json = response.json();
+  for (const auto& row : json["data"].GetArray()) out.emplace_back(row["name"].GetString());
+  return out;
+}
+
+HttpResponse get(const std::string& path) {
+  return stack().client().get(path, bearer(stack().key()));
+}
+
+}  // namespace
+
+BOOST_TEST_GLOBAL_FIXTURE(Seeded);
+
+BOOST_AUTO_TEST_CASE(default_listing_is_by_name_with_meta) {
+  const auto response = get("/v1/customers?limit=5");
+  BOOST_TEST_REQUIRE(response.status == 200, response.body);
+  const auto listed = names(response);
+  BOOST_TEST(listed.size() == 5u);
+  BOOST_TEST(listed[0] == "Acme Holdings");
+  BOOST_TEST(listed[1] == "Beta Works");
+  BOOST_TEST(listed[2] == "Member 00");
+  const auto meta = response.json()["meta"].GetObject();
+  BOOST_TEST(meta["total"].GetInt() == 34);
+  BOOST_TEST(meta["totalExact"].IsTrue());
+  BOOST_TEST(meta["page"].GetInt() == 1);
+  BOOST_TEST(meta["limit"].GetInt() == 5);
+  BOOST_TEST(meta["totalPages"].GetInt() == 7);
+  BOOST_TEST(meta["hasMore"].IsTrue());
+  BOOST_TEST(meta["nextCursor"].IsString());
+}
+
+BOOST_AUTO_TEST_CASE(pages_and_cursor_walk_the_same_order_without_gaps) {
+  std::vector<std::string> by_page;
+  for (int page = 1; page <= 4; ++page) {
+    const auto listed = names(get("/v1/customers?limit=10&page=" + std::to_string(page)));
+    by_page.insert(by_page.end(), listed.begin(), listed.end());
+  }
+  std::vector<std::string> by_cursor;
+  std::string path = "/v1/customers?limit=7";
+  for (int guard = 0; guard < 10; ++guard) {
+    const auto response = get(path);
+    BOOST_TEST_REQUIRE(response.status == 200, response.body);
+    const auto listed = names(response);
+    by_cursor.insert(by_cursor.end(), listed.begin(), listed.end());
+    const auto json = response.json();
+    if (!json["meta"]["hasMore"].GetBool()) break;
+    path = std::string("/v1/customers?limit=7&cursor=") + json["meta"]["nextCursor"].GetString();
+  }
+  BOOST_TEST(by_page.size() == 34u);
+  BOOST_TEST(by_cursor == by_page);
+}
+
+BOOST_AUTO_TEST_CASE(descending_sorts_and_cursor_keep_their_sort) {
+  const auto first = get("/v1/customers?sort=-name&limit=3");
+  BOOST_TEST(names(first)[0] == "Zed Acmeson");
+  const std::string cursor = first.json()["meta"]["nextCursor"].GetString();
+  const auto next = get("/v1/customers?cursor=" + cursor + "&limit=3");
+  BOOST_TEST(names(next)[0] == "Member 28");  // after Zed Acmeson, Phone Only, Member 29
+  BOOST_TEST(get("/v1/customers?cursor=" + cursor + "&sort=name").status == 400);
+  BOOST_TEST(get("/v1/customers?cursor=garbage!").status == 400);
+
+  const auto newest = get("/v1/customers?sort=-createdAt&limit=1");
+  BOOST_TEST(names(newest)[0] == "Beta Works");
+  std::vector<std::string> created;
+  std::string path = "/v1/customers?sort=createdAt&limit=9";
+  for (int guard = 0; guard < 10; ++guard) {
+    const auto response = get(path);
+    const auto listed = names(response);
+    created.insert(created.end(), listed.begin(), listed.end());
+    const auto json = response.json();
+    if (!json["meta"]["hasMore"].GetBool()) break;
+    path = std::string("/v1/customers?limit=9&cursor=") + json["meta"]["nextCursor"].GetString();
+  }
+  BOOST_TEST(created.size() == 34u);
+  BOOST_TEST(created.front() == "Member 00");
+  BOOST_TEST(created.back() == "Beta Works");
+}
+
+BOOST_AUTO_TEST_CASE(filters_combine) {
+  BOOST_TEST(get("/v1/customers?type=business").json()["meta"]["total"].GetInt() == 10);
+  BOOST_TEST(get("/v1/customers?segment=EVEN").json()["meta"]["total"].GetInt() == 15);
+  BOOST_TEST(get("/v1/customers?tag=gold").json()["meta"]["total"].GetInt() == 6);
+  BOOST_TEST(get("/v1/customers?country=Kenya").json()["meta"]["total"].GetInt() == 10);
+  BOOST_TEST(get("/v1/customers?country=UGA&segment=odd").json()["meta"]["total"].GetInt() == 10);
+  BOOST_TEST(get("/v1/customers?createdFrom=2000-01-01&createdTo=2999-01-01")
+                 .json()["meta"]["total"]
+                 .GetInt() == 34);
+  BOOST_TEST(get("/v1/customers?endDate=2000-01-01").json()["meta"]["total"].GetInt() == 0);
+  BOOST_TEST(get("/v1/customers?isActive=false").json()["meta"]["total"].GetInt() == 0);
+  BOOST_TEST(get("/v1/customers?status=all").json()["meta"]["total"].GetInt() == 34);
+}
+
+BOOST_AUTO_TEST_CASE(bad_listing_parameters_are_422) {
+  for (const std::string query : {"limit=0", "limit=101", "limit=x", "page=0", "sort=email",
+                                  "status=gone", "type=robot", "country=Atlantis",
+                                  "createdFrom=yesterday"}) {
+    const auto response = get("/v1/customers?" + query);
+    BOOST_TEST(response.status == 422, query << ": " << response.body);
+    BOOST_TEST(error_code_of(response) == "validation_error");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(search_matches_and_ranks) {
+  // Substring of name or company name, case-insensitive.
+  const auto acme = get("/v1/customers/search?q=ACME");
+  BOOST_TEST_REQUIRE(acme.status == 200, acme.body);
+  const auto found = names(acme);
+  BOOST_TEST(acme.json()["meta"]["count"].GetInt() == 3);
+  // Name prefix first, then the rest by name.
+  BOOST_TEST(found[0] == "Acme Holdings");
+  BOOST_TEST(found[1] == "Beta Works");
+  BOOST_TEST(found[2] == "Zed Acmeson");
+  // Exact email first, whatever the name.
+  const auto email = get("/v1/customers/search?q=zed@other.org");
+  BOOST_TEST(names(email).at(0) == "Zed Acmeson");
+  // A whole word of an email.
+  const auto word = names(get("/v1/customers/search?q=members&limit=100"));
+  BOOST_TEST(word.size() == 30u);
+  // Exact phone in another notation.
+  BOOST_TEST(names(get("/v1/customers/search?q=0700123456")).at(0) == "Phone Only");
+  BOOST_TEST(names(get("/v1/customers/search?q=member%201&limit=3")).size() == 3u);
+  BOOST_TEST(get("/v1/customers/search").status == 422);
+  BOOST_TEST(get("/v1/customers/search?q=x&limit=500").status == 422);
+  // The listing's q matches the same way.
+  BOOST_TEST(get("/v1/customers?q=acme").json()["meta"]["total"].GetInt() == 3);
+}
+
+BOOST_AUTO_TEST_CASE(lookup_by_email_or_phone) {
+  BOOST_TEST(data_string(get("/v1/customers/lookup?email=FINANCE@acme.com"), "name") ==
+             "Acme Holdings");
+  BOOST_TEST(data_string(get("/v1/customers/lookup?phone=0700%20123%20456"), "name") ==
+             "Phone Only");
+  BOOST_TEST(data_string(get("/v1/customers/lookup?mobile=%2B254700123456"), "name") ==
+             "Phone Only");
+  BOOST_TEST(get("/v1/customers/lookup?email=nobody@acme.com").status == 404);
+  BOOST_TEST(get("/v1/customers/lookup").status == 422);
+  BOOST_TEST(get("/v1/customers/lookup?email=not-an-email").status == 422);
+  // Another business cannot find them.
+  BOOST_TEST(stack().client().get("/v1/customers/lookup?email=finance@acme.com",
+                                  bearer(stack().other_key())).status == 404);
+}

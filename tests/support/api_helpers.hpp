@@ -1,0 +1,44 @@
+// Small helpers for tests that speak JSON to the API.
+#pragma once
+
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+#include "http_client.hpp"
+
+namespace capi::test {
+
+// Authorization plus Content-Type: application/json.
+inline Headers json_headers(const std::string& key, Headers more = {}) {
+  more.emplace_back("Authorization", "Bearer " + key);
+  more.emplace_back("Content-Type", "application/json");
+  return more;
+}
+
+// The string member `name` of `data` in a success envelope ("" when absent or not a string).
+inline std::string data_string(const HttpResponse& response, const char* name) {
+  const auto json = response.json();
+  if (json.HasParseError() || !json.IsObject() || !json.HasMember("data")) return {};
+  const auto& data = json["data"];
+  if (!data.IsObject() || !data.HasMember(name) || !data[name].IsString()) return {};
+  return data[name].GetString();
+}
+
+// The error code of an error envelope ("" when not one).
+inline std::string error_code_of(const HttpResponse& response) {
+  const auto json = response.json();
+  if (json.HasParseError() || !json.IsObject() || !json.HasMember("error")) return {};
+  return json["error"]["code"].GetString();
+}
+
+// The message for `path` in error.details ("" when absent).
+inline std::string error_detail(const HttpResponse& response, const char* path) {
+  const auto json = response.json();
+  if (json.HasParseError() || !json.IsObject() || !json.HasMember("error")) return {};
+  const auto& error = json["error"];
+  if (!error.HasMember("details") || !error["details"].HasMember(path)) return {};
+  return error["details"][path].GetString();
+}
+
+}  // namespace capi::test
