@@ -194,9 +194,13 @@ bool Master::spawn_worker(Clock::time_point now) {
     return false;
   }
   if (pid == 0) {
-    const WorkerContext context{
-        socket_.fd(), scoreboard_,      *slot, generation_, current_.settings.max_requests,
-        pid_,         current_.make_app};
+    const WorkerContext context{.listen_fd = socket_.fd(),
+                                .scoreboard = scoreboard_,
+                                .slot = *slot,
+                                .generation = generation_,
+                                .max_requests = current_.settings.max_requests,
+                                .master_pid = pid_,
+                                .make_app = current_.make_app};
     run_worker_process(context);
   }
   scoreboard_.set_pid(*slot, pid);

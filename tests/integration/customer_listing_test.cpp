@@ -137,9 +137,9 @@ BOOST_AUTO_TEST_CASE(filters_combine) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_listing_parameters_are_422) {
-  for (const std::string query : {"limit=0", "limit=101", "limit=x", "page=0", "sort=email",
-                                  "status=gone", "type=robot", "country=Atlantis",
-                                  "createdFrom=yesterday"}) {
+  for (const std::string query :
+       {"limit=0", "limit=101", "limit=x", "page=0", "sort=email", "status=gone", "type=robot",
+        "country=Atlantis", "createdFrom=yesterday"}) {
     const auto response = get("/v1/customers?" + query);
     BOOST_TEST(response.status == 422, query << ": " << response.body);
     BOOST_TEST(error_code_of(response) == "validation_error");
@@ -182,6 +182,8 @@ BOOST_AUTO_TEST_CASE(lookup_by_email_or_phone) {
   BOOST_TEST(get("/v1/customers/lookup").status == 422);
   BOOST_TEST(get("/v1/customers/lookup?email=not-an-email").status == 422);
   // Another business cannot find them.
-  BOOST_TEST(stack().client().get("/v1/customers/lookup?email=finance@acme.com",
-                                  bearer(stack().other_key())).status == 404);
+  BOOST_TEST(stack()
+                 .client()
+                 .get("/v1/customers/lookup?email=finance@acme.com", bearer(stack().other_key()))
+                 .status == 404);
 }

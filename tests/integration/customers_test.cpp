@@ -50,11 +50,12 @@ BOOST_AUTO_TEST_SUITE(create_and_read)
 
 BOOST_AUTO_TEST_CASE(create_returns_201_with_the_whole_customer) {
   const std::string email = fresh_email("Ann.Lee");
-  const auto response = create(R"({"name":"  Ann Lee ","email":" )" + email +
-                               R"( ","phone":"0712 345 678","creditLimit":2500.50,)"
-                               R"("tags":["vip","vip","wholesale"],"country":"Kenya",)"
-                               R"("billingAddress":{"line1":"1 Moi Ave","city":"Nairobi"},)"
-                               R"("contacts":[{"name":"Bob","email":"bob@example.com","isPrimary":true}]})");
+  const auto response =
+      create(R"({"name":"  Ann Lee ","email":" )" + email +
+             R"( ","phone":"0712 345 678","creditLimit":2500.50,)"
+             R"("tags":["vip","vip","wholesale"],"country":"Kenya",)"
+             R"("billingAddress":{"line1":"1 Moi Ave","city":"Nairobi"},)"
+             R"("contacts":[{"name":"Bob","email":"bob@example.com","isPrimary":true}]})");
   BOOST_TEST_REQUIRE(response.status == 201, response.body);
   const auto json = response.json();
   const auto& data = json["data"];
@@ -91,15 +92,15 @@ BOOST_AUTO_TEST_CASE(create_returns_201_with_the_whole_customer) {
 }
 
 BOOST_AUTO_TEST_CASE(every_problem_is_reported_at_once_with_dotted_paths) {
-  const auto response = create(
-      R"({"email":"not-an-email","phone":"12","website":"ftp://x","segment":"VIP Gold!",)"
-      R"("creditLimit":10.001,"paymentTerms":"net_5","billingAddress":{"city":5},)"
-      R"("tags":[1],"metadata":{"k":1},"country":"Atlantis","currency":"XYZ"})");
+  const auto response =
+      create(R"({"email":"not-an-email","phone":"12","website":"ftp://x","segment":"VIP Gold!",)"
+             R"("creditLimit":10.001,"paymentTerms":"net_5","billingAddress":{"city":5},)"
+             R"("tags":[1],"metadata":{"k":1},"country":"Atlantis","currency":"XYZ"})");
   BOOST_TEST_REQUIRE(response.status == 422, response.body);
   BOOST_TEST(error_code_of(response) == "validation_error");
-  for (const char* path : {"name", "email", "phone", "website", "segment", "creditLimit",
-                           "paymentTerms", "billingAddress.city", "tags[0]", "metadata.k",
-                           "country", "currency"}) {
+  for (const char* path :
+       {"name", "email", "phone", "website", "segment", "creditLimit", "paymentTerms",
+        "billingAddress.city", "tags[0]", "metadata.k", "country", "currency"}) {
     BOOST_TEST(!error_detail(response, path).empty(), path << " missing in " << response.body);
   }
 }
@@ -152,12 +153,14 @@ BOOST_AUTO_TEST_CASE(lengths_are_counted_in_characters) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_fields_are_ignored_and_listed) {
-  const auto response = create(R"({"name":"Typo","email":")" + fresh_email() +
-                               R"(","emial":"x","id":"abc","billingAddress":{"zip":"1","city":"X"}})");
+  const auto response =
+      create(R"({"name":"Typo","email":")" + fresh_email() +
+             R"(","emial":"x","id":"abc","billingAddress":{"zip":"1","city":"X"}})");
   BOOST_TEST_REQUIRE(response.status == 201, response.body);
   const auto json = response.json();
   std::set<std::string> ignored;
-  for (const auto& field : json["meta"]["ignoredFields"].GetArray()) ignored.insert(field.GetString());
+  for (const auto& field : json["meta"]["ignoredFields"].GetArray())
+    ignored.insert(field.GetString());
   BOOST_TEST(ignored.count("emial") == 1u);
   BOOST_TEST(ignored.count("id") == 1u);
   BOOST_TEST(ignored.count("billingAddress.zip") == 1u);
@@ -170,10 +173,9 @@ BOOST_AUTO_TEST_SUITE(bodies)
 BOOST_AUTO_TEST_CASE(malformed_bodies_get_400_413_415) {
   auto http = stack().client();
   const auto key = stack().key();
-  const auto wrong_type = http.request("POST", "/v1/customers",
-                                       {{"Authorization", "Bearer " + key},
-                                        {"Content-Type", "text/plain"}},
-                                       R"({"name":"x"})");
+  const auto wrong_type = http.request(
+      "POST", "/v1/customers", {{"Authorization", "Bearer " + key}, {"Content-Type", "text/plain"}},
+      R"({"name":"x"})");
   BOOST_TEST(wrong_type.status == 415);
   BOOST_TEST(error_code_of(wrong_type) == "unsupported_media_type");
   BOOST_TEST(create("{\"name\":").status == 400);
@@ -241,9 +243,9 @@ BOOST_AUTO_TEST_CASE(update_into_a_taken_email_is_409) {
   const std::string email = fresh_email("taken");
   create_id(R"({"name":"Holder","email":")" + email + "\"}");
   const std::string other = create_id(R"({"name":"Mover","email":")" + fresh_email() + "\"}");
-  const auto moved = stack().client().request("PATCH", "/v1/customers/" + other,
-                                              json_headers(stack().key()),
-                                              R"({"email":")" + email + "\"}");
+  const auto moved =
+      stack().client().request("PATCH", "/v1/customers/" + other, json_headers(stack().key()),
+                               R"({"email":")" + email + "\"}");
   BOOST_TEST(moved.status == 409);
 }
 
@@ -272,9 +274,9 @@ BOOST_AUTO_TEST_CASE(find_or_create_makes_exactly_one_under_concurrency) {
   BOOST_TEST(found == 49);
   BOOST_TEST(ids.size() == 1u);
   // The name defaulted to the email's local part.
-  const auto again = stack().client().request("POST", "/v1/customers/find-or-create",
-                                              json_headers(stack().key()),
-                                              R"({"email":")" + email + "\"}");
+  const auto again =
+      stack().client().request("POST", "/v1/customers/find-or-create", json_headers(stack().key()),
+                               R"({"email":")" + email + "\"}");
   BOOST_TEST(data_string(again, "name") == email.substr(0, email.find('@')));
 }
 
@@ -309,14 +311,14 @@ BOOST_AUTO_TEST_CASE(another_business_customer_is_404_on_every_route) {
 BOOST_AUTO_TEST_CASE(if_match_guards_writes) {
   const std::string id = create_id(R"({"name":"Versioned","email":")" + fresh_email() + "\"}");
   auto http = stack().client();
-  const auto stale = http.request("PATCH", "/v1/customers/" + id,
-                                  json_headers(stack().key(), {{"If-Match", "\"7\""}}),
-                                  R"({"notes":"x"})");
+  const auto stale =
+      http.request("PATCH", "/v1/customers/" + id,
+                   json_headers(stack().key(), {{"If-Match", "\"7\""}}), R"({"notes":"x"})");
   BOOST_TEST(stale.status == 412);
   BOOST_TEST(error_code_of(stale) == "precondition_failed");
-  const auto fresh = http.request("PATCH", "/v1/customers/" + id,
-                                  json_headers(stack().key(), {{"If-Match", "\"1\""}}),
-                                  R"({"notes":"x"})");
+  const auto fresh =
+      http.request("PATCH", "/v1/customers/" + id,
+                   json_headers(stack().key(), {{"If-Match", "\"1\""}}), R"({"notes":"x"})");
   BOOST_TEST(fresh.status == 200);
   BOOST_TEST(fresh.header("etag") == "\"2\"");
   BOOST_TEST(http.request("DELETE", "/v1/customers/" + id,
@@ -356,9 +358,9 @@ BOOST_AUTO_TEST_CASE(null_clears_an_optional_field_and_name_cannot_be_cleared) {
   BOOST_TEST_REQUIRE(cleared.status == 200, cleared.body);
   BOOST_TEST(cleared.json()["data"]["companyName"].IsNull());
   BOOST_TEST(cleared.json()["data"]["tags"].Size() == 0u);
-  BOOST_TEST(http.request("PATCH", "/v1/customers/" + id, json_headers(stack().key()),
-                          R"({"name":null})")
-                 .status == 422);
+  BOOST_TEST(
+      http.request("PATCH", "/v1/customers/" + id, json_headers(stack().key()), R"({"name":null})")
+          .status == 422);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -375,10 +377,10 @@ BOOST_AUTO_TEST_CASE(pii_is_not_stored_in_plaintext) {
       "SELECT c::text FROM customers c WHERE id = '" + id +
       "' UNION ALL SELECT k::text FROM customer_contacts k WHERE customer_id = '" + id + "'");
   BOOST_TEST(!dump.empty());
-  for (const std::string& plain : {email, std::string("secretperson"), std::string("254799111222"),
-                                  std::string("TAX-998877"), std::string("Hidden Lane"),
-                                  std::string("Mombasa"), std::string("contactsecret"),
-                                  std::string("254799111333")}) {
+  for (const std::string& plain :
+       {email, std::string("secretperson"), std::string("254799111222"), std::string("TAX-998877"),
+        std::string("Hidden Lane"), std::string("Mombasa"), std::string("contactsecret"),
+        std::string("254799111333")}) {
     BOOST_TEST(dump.find(plain) == std::string::npos, plain << " found in the table");
   }
   BOOST_TEST(stack().service_log().find("secretperson") == std::string::npos);
@@ -388,8 +390,10 @@ BOOST_AUTO_TEST_CASE(a_ciphertext_copied_to_another_row_does_not_decrypt) {
   const std::string victim_email = fresh_email("victim");
   const std::string victim = create_id(R"({"name":"Victim","email":")" + victim_email + "\"}");
   const std::string thief = create_id(R"({"name":"Thief","email":")" + fresh_email() + "\"}");
-  stack().postgres().psql("UPDATE customers SET email_enc = (SELECT email_enc FROM customers "
-                          "WHERE id = '" + victim + "') WHERE id = '" + thief + "'");
+  stack().postgres().psql(
+      "UPDATE customers SET email_enc = (SELECT email_enc FROM customers "
+      "WHERE id = '" +
+      victim + "') WHERE id = '" + thief + "'");
   const auto read = stack().client().get("/v1/customers/" + thief, bearer(stack().key()));
   BOOST_TEST_REQUIRE(read.status == 200, read.body);
   BOOST_TEST(read.body.find(victim_email) == std::string::npos);
@@ -404,8 +408,8 @@ BOOST_AUTO_TEST_CASE(erasure_destroys_pii_and_keeps_the_record) {
                                    R"(","phone":"+254 711 999 000","taxId":"T1","notes":"n",)"
                                    R"("contacts":[{"name":"K","email":"k@example.com"}]})");
   auto http = stack().client();
-  const auto erased = http.request("DELETE", "/v1/customers/" + id + "?erase=true",
-                                   bearer(stack().key()));
+  const auto erased =
+      http.request("DELETE", "/v1/customers/" + id + "?erase=true", bearer(stack().key()));
   BOOST_TEST_REQUIRE(erased.status == 200, erased.body);
   const auto json = erased.json();
   BOOST_TEST(json["data"]["name"].GetString() == std::string("Erased customer"));
@@ -414,14 +418,17 @@ BOOST_AUTO_TEST_CASE(erasure_destroys_pii_and_keeps_the_record) {
   const std::string stored = stack().postgres().psql(
       "SELECT coalesce(email_enc::text,'') || coalesce(phone_enc::text,'') || "
       "coalesce(tax_id_enc::text,'') || coalesce(email_index,'') || coalesce(phone_index,'') || "
-      "array_length(email_tokens, 1)::text FROM customers WHERE id = '" + id + "'");
+      "array_length(email_tokens, 1)::text FROM customers WHERE id = '" +
+      id + "'");
   BOOST_TEST(stored.find_first_not_of(" \n") == std::string::npos, stored);
-  BOOST_TEST(stack().postgres().psql("SELECT count(*) FROM customer_contacts WHERE customer_id = '" +
-                                     id + "'")
+  BOOST_TEST(stack()
+                 .postgres()
+                 .psql("SELECT count(*) FROM customer_contacts WHERE customer_id = '" + id + "'")
                  .find('0') == 0u);
   BOOST_TEST(http.get("/v1/customers/" + id, bearer(stack().key())).status == 200);
-  BOOST_TEST(http.request("POST", "/v1/customers/" + id + "/restore", bearer(stack().key()))
-                 .status == 409);
+  BOOST_TEST(
+      http.request("POST", "/v1/customers/" + id + "/restore", bearer(stack().key())).status ==
+      409);
   // The email is free again.
   BOOST_TEST(create(R"({"name":"New","email":")" + email + "\"}").status == 201);
 }
@@ -442,8 +449,9 @@ BOOST_AUTO_TEST_CASE(deleted_customers_leave_list_search_and_lookup_but_stay_rea
   BOOST_TEST(http.get("/v1/customers/lookup?email=" + email, key).status == 404);
   BOOST_TEST(http.get("/v1/customers/search?q=zzgone", key).json()["meta"]["count"].GetInt() == 0);
   BOOST_TEST(http.get("/v1/customers?q=zzgone", key).json()["meta"]["total"].GetInt() == 0);
-  BOOST_TEST(http.get("/v1/customers?q=zzgone&status=inactive", key).json()["meta"]["total"].GetInt() ==
-             1);
+  BOOST_TEST(
+      http.get("/v1/customers?q=zzgone&status=inactive", key).json()["meta"]["total"].GetInt() ==
+      1);
   const auto read = http.get("/v1/customers/" + id, key);
   BOOST_TEST(read.status == 200);
   BOOST_TEST(read.json()["data"]["isActive"].IsFalse());
