@@ -67,6 +67,8 @@ int main(int argc, char** argv) {
   encryption_init->callback([&] { exit_code = capi::cli::encryption_init(key_dir); });
   auto* add_key = encryption->add_subcommand("add-key", "add the next encryption key to key_dir");
   add_key->callback([&] { exit_code = capi::cli::encryption_add_key(config_path); });
+  auto* rotate = encryption->add_subcommand("rotate", "re-encrypt everything under the newest key");
+  rotate->callback([&] { exit_code = capi::cli::encryption_rotate(config_path); });
 
   try {
     app.parse(argc, argv);

@@ -186,6 +186,20 @@ OpenedContact CustomerRecords::open(const store::ContactRow& row) const {
   return opened;
 }
 
+bool CustomerRecords::reseal(store::ContactRow& row) const {
+  const auto stale = [&](const std::optional<std::string>& sealed) {
+    return sealed && crypto::Keyring::key_id_of(*sealed) != keys_.active_key_id();
+  };
+  if (!stale(row.email_enc) && !stale(row.phone_enc)) return false;
+  std::vector<std::string> unreadable;
+  for (auto [field, sealed] :
+       {std::pair{kEmail, &row.email_enc}, std::pair{kPhone, &row.phone_enc}}) {
+    const auto plaintext = unseal(row.business_id, row.id, field, *sealed, unreadable);
+    if (plaintext) *sealed = seal(row.business_id, row.id, field, plaintext);
+  }
+  return true;
+}
+
 bool CustomerRecords::reseal(store::CustomerRow& row) const {
   const auto needs = [&](const std::optional<std::string>& sealed) {
     return sealed && crypto::Keyring::key_id_of(*sealed) != keys_.active_key_id();

@@ -51,7 +51,9 @@ class CustomerRecords {
   std::string token_index(const std::string& business_id, const std::string& token) const;
 
   // Seals with the active key again (key rotation). True when anything changed.
+  // A field that does not decrypt is left as it is (and stays unreadable).
   bool reseal(store::CustomerRow& row) const;
+  bool reseal(store::ContactRow& row) const;
 
  private:
   std::optional<std::string> seal(const std::string& business_id, const std::string& record_id,

@@ -25,6 +25,8 @@ int key_list(const std::string& config_path, const std::optional<std::string>& b
 int encryption_init(const std::string& key_dir);
 // Adds the next encryption key to the configured key_dir.
 int encryption_add_key(const std::string& config_path);
+// Seals every ciphertext again under the active (newest) key.
+int encryption_rotate(const std::string& config_path);
 int key_revoke(const std::string& config_path, const std::string& id_or_prefix);
 
 }  // namespace capi::cli

@@ -102,6 +102,23 @@ constexpr Statement kDeleteContacts{
     "contact_delete_all",
     "DELETE FROM customer_contacts WHERE business_id = $1 AND customer_id = $2"};
 
+constexpr Statement kBatch{"customer_batch_for_update",
+                           "SELECT " CAPI_CUSTOMER_COLUMNS
+                           " FROM customers WHERE id > $1 ORDER BY id LIMIT $2::int FOR UPDATE"};
+constexpr Statement kWriteSealed{
+    "customer_write_sealed",
+    "UPDATE customers SET email_enc = $3::bytea, phone_enc = $4::bytea, tax_id_enc = $5::bytea,"
+    " billing_address_enc = $6::bytea, shipping_address_enc = $7::bytea"
+    " WHERE id = $1 AND business_id = $2"};
+constexpr Statement kContactBatch{
+    "contact_batch_for_update",
+    "SELECT " CAPI_CONTACT_COLUMNS
+    " FROM customer_contacts WHERE id > $1 ORDER BY id LIMIT $2::int FOR UPDATE"};
+constexpr Statement kContactWriteSealed{
+    "contact_write_sealed",
+    "UPDATE customer_contacts SET email_enc = $3::bytea, phone_enc = $4::bytea"
+    " WHERE id = $1 AND business_id = $2"};
+
 // The filters shared by list, count and search: $1 business, $2..$13 as in filter_params().
 #define CAPI_FILTER \
   " business_id = $1"                                                                        \
@@ -435,6 +452,36 @@ std::vector<ContactRow> CustomerStore::contacts(const std::string& business_id,
 void CustomerStore::delete_contacts(const std::string& business_id,
                                     const std::string& customer_id) {
   connection_.exec(kDeleteContacts, {business_id, customer_id});
+}
+
+std::vector<CustomerRow> CustomerStore::batch_for_update(const std::string& after_id, int limit) {
+  return rows_from(connection_.exec(kBatch, {after_id, std::to_string(limit)}));
+}
+
+void CustomerStore::write_sealed(const CustomerRow& row) {
+  const std::vector<std::optional<std::string>> values = {row.id,
+                                                          row.business_id,
+                                                          optional_bytea(row.email_enc),
+                                                          optional_bytea(row.phone_enc),
+                                                          optional_bytea(row.tax_id_enc),
+                                                          optional_bytea(row.billing_address_enc),
+                                                          optional_bytea(row.shipping_address_enc)};
+  connection_.exec(kWriteSealed, as_params(values));
+}
+
+std::vector<ContactRow> CustomerStore::contact_batch_for_update(const std::string& after_id,
+                                                                int limit) {
+  const Result result = connection_.exec(kContactBatch, {after_id, std::to_string(limit)});
+  std::vector<ContactRow> contacts;
+  for (int i = 0; i < result.rows(); ++i) contacts.push_back(contact_from(result, i));
+  return contacts;
+}
+
+void CustomerStore::write_sealed(const ContactRow& contact) {
+  const std::vector<std::optional<std::string>> values = {contact.id, contact.business_id,
+                                                          optional_bytea(contact.email_enc),
+                                                          optional_bytea(contact.phone_enc)};
+  connection_.exec(kContactWriteSealed, as_params(values));
 }
 
 std::string CustomerStore::sort_value(const CustomerRow& row, SortKey key) {

@@ -133,6 +133,14 @@ class CustomerStore {
   std::vector<ContactRow> contacts(const std::string& business_id, const std::string& customer_id);
   void delete_contacts(const std::string& business_id, const std::string& customer_id);
 
+  // Key rotation: every customer (or contact) after `after_id` in id order, locked, at most
+  // `limit`; and writing back only the sealed columns (no version bump: nothing a client
+  // sees changes).
+  std::vector<CustomerRow> batch_for_update(const std::string& after_id, int limit);
+  void write_sealed(const CustomerRow& row);
+  std::vector<ContactRow> contact_batch_for_update(const std::string& after_id, int limit);
+  void write_sealed(const ContactRow& contact);
+
   // The sort value of a row for a keyset cursor.
   static std::string sort_value(const CustomerRow& row, SortKey key);
 

@@ -1,0 +1,87 @@
+// Key rotation without downtime: add a key, reload, re-encrypt, retire the old key.
+#define BOOST_TEST_MODULE key_rotation
+#include <boost/test/unit_test.hpp>
+
+#include <signal.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "api_helpers.hpp"
+#include "load.hpp"
+#include "stack.hpp"
+
+using namespace capi::test;
+
+BOOST_AUTO_TEST_CASE(rotation_reseals_everything_under_the_new_key_while_serving) {
+  Stack stack({.workers = 2});
+  auto http = stack.client();
+  std::vector<std::pair<std::string, std::string>> customers;  // id, email
+  for (int i = 0; i < 12; ++i) {
+    const std::string email = "rotate" + std::to_string(i) + "@example.com";
+    const auto created = http.request("POST", "/v1/customers", json_headers(stack.key()),
+                                      R"({"name":"Rotate )" + std::to_string(i) + R"(","email":")" +
+                                          email + R"(","taxId":"T)" + std::to_string(i) +
+                                          R"(","contacts":[{"name":"K","phone":"+254700000)" +
+                                          std::to_string(100 + i) + R"("}]})");
+    BOOST_TEST_REQUIRE(created.status == 201, created.body);
+    customers.emplace_back(data_string(created, "id"), email);
+  }
+  auto key_ids = [&](const std::string& table, const std::string& column) {
+    return stack.postgres().psql("SELECT string_agg(DISTINCT encode(substring(" + column +
+                                 " from 1 for 4), 'hex'), ',') FROM " + table + " WHERE " + column +
+                                 " IS NOT NULL");
+  };
+  BOOST_TEST(key_ids("customers", "email_enc").find("00000001") == 0u);
+
+  const auto added = stack.cli({"encryption", "add-key"});
+  BOOST_TEST_REQUIRE(added.exit_code == 0, added.output);
+  const auto before = stack.worker_pids();
+  const auto reads = run_load_during(
+      stack.base_url(), "/v1/customers/" + customers[0].first, bearer(stack.key()), 400, 4, 5, [&] {
+        kill(stack.master_pid(), SIGHUP);
+        BOOST_TEST(eventually(
+            [&] {
+              const auto now = stack.worker_pids();
+              return now.size() == 2u && std::none_of(now.begin(), now.end(), [&](pid_t pid) {
+                       return std::count(before.begin(), before.end(), pid) != 0;
+                     });
+            },
+            5000));
+        const auto rotated = stack.cli({"encryption", "rotate"});
+        BOOST_TEST(rotated.exit_code == 0, rotated.output);
+        BOOST_TEST(rotated.output.find("resealed 12 of 12 customers and 12 of 12 contacts") !=
+                       std::string::npos,
+                   rotated.output);
+      });
+  BOOST_TEST(reads.count(200) == 400, reads.summary());
+
+  BOOST_TEST(key_ids("customers", "email_enc") == "00000002\n");
+  BOOST_TEST(key_ids("customers", "tax_id_enc") == "00000002\n");
+  BOOST_TEST(key_ids("customer_contacts", "phone_enc") == "00000002\n");
+
+  // With the old key gone, everything still reads.
+  BOOST_TEST_REQUIRE(std::remove((stack.dir() + "/keys/encryption-1.key").c_str()) == 0);
+  const auto with_both_keys = stack.worker_pids();
+  kill(stack.master_pid(), SIGHUP);
+  BOOST_TEST_REQUIRE(eventually(
+      [&] {
+        const auto now = stack.worker_pids();
+        return now.size() == 2u && std::none_of(now.begin(), now.end(), [&](pid_t pid) {
+                 return std::count(with_both_keys.begin(), with_both_keys.end(), pid) != 0;
+               });
+      },
+      5000));
+  for (const auto& [id, email] : customers) {
+    const auto read = http.get("/v1/customers/" + id, bearer(stack.key()));
+    BOOST_TEST(read.status == 200);
+    BOOST_TEST(data_string(read, "email") == email);
+    BOOST_TEST(read.json()["data"]["contacts"][0]["phone"].IsString());
+  }
+  // A second rotation finds nothing to do.
+  const auto again = stack.cli({"encryption", "rotate"});
+  BOOST_TEST(again.output.find("resealed 0 of 12 customers") != std::string::npos, again.output);
+}
