@@ -65,7 +65,8 @@ BOOST_AUTO_TEST_CASE(default_listing_is_by_name_with_meta) {
   BOOST_TEST(listed[0] == "Acme Holdings");
   BOOST_TEST(listed[1] == "Beta Works");
   BOOST_TEST(listed[2] == "Member 00");
-  const auto meta = response.json()["meta"].GetObject();
+  const auto json = response.json();
+  const auto& meta = json["meta"];
   BOOST_TEST(meta["total"].GetInt() == 34);
   BOOST_TEST(meta["totalExact"].IsTrue());
   BOOST_TEST(meta["page"].GetInt() == 1);
