@@ -133,7 +133,9 @@ std::string format_money(std::int64_t minor, int digits) {
   // The magnitude in unsigned arithmetic, so that INT64_MIN has one too.
   const std::uint64_t magnitude =
       minor < 0 ? ~static_cast<std::uint64_t>(minor) + 1 : static_cast<std::uint64_t>(minor);
-  return (minor < 0 ? "-" : "") + with_decimals(magnitude, digits);
+  std::string text = with_decimals(magnitude, digits);
+  if (minor < 0) text.insert(text.begin(), '-');  // not `"-" + text`: GCC 12 -Wrestrict misfires
+  return text;
 }
 
 PercentResult parse_percent(std::string_view number_text) {
