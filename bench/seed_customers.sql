@@ -29,15 +29,15 @@ SELECT
         encode(sha256(convert_to('com', 'UTF8')), 'hex')],
   decode(md5('p' || i) || md5('P' || i), 'hex'),
   encode(sha256(convert_to('phone' || :'business' || i, 'UTF8')), 'hex'),
-  (ARRAY['KE','UG','TZ','NG','GH','ZA','IN','DE','US','BR'])[1 + i % 10],
+  (ARRAY['KE','UG','TZ','NG','GH','ZA','IN','DE','US','BR'])[1 + abs(hashtext('c' || i)) % 10],
   'KES',
-  (ARRAY['retail','wholesale','premium','vip', NULL])[1 + i % 5],
-  CASE WHEN i % 7 = 0 THEN ARRAY['newsletter'] ELSE '{}' END,
+  (ARRAY['retail','wholesale','premium','vip', NULL])[1 + abs(hashtext('s' || i)) % 5],
+  CASE WHEN abs(hashtext('t' || i)) % 7 = 0 THEN ARRAY['newsletter'] ELSE '{}' END,
   jsonb_build_object('source', 'seed', 'batch', i / 10000),
   now() - (i || ' minutes')::interval,
   now() - (i || ' minutes')::interval,
   now() - (i || ' seconds')::interval,
-  CASE WHEN i % 10 = 0 THEN now() END
+  CASE WHEN abs(hashtext('d' || i)) % 10 = 0 THEN now() END
 FROM generate_series(1, :count) AS i, first_names f, last_names l;
 COMMIT;
-ANALYZE customers;
+VACUUM ANALYZE customers;

@@ -69,7 +69,7 @@ std::int64_t divide_half_even(std::int64_t total, std::int64_t count) {
 
 std::string etag(int version) {
   std::string tag = std::to_string(version);  // built by appending: GCC 12 -Wrestrict misfires
-  tag.insert(tag.begin(), '"');                 // on `"\"" + std::string` at -O3
+  tag.insert(tag.begin(), '"');               // on `"\"" + std::string` at -O3
   tag.push_back('"');
   return tag;
 }

@@ -111,7 +111,7 @@ void apply_search_text(const std::string& q, const std::string& business_id,
                        const std::string& business_country, const CustomerRecords& records,
                        store::ListFilter& filter) {
   const std::string text(domain::trim(q));
-  filter.text = escape_like(domain::ascii_lower(text));
+  filter.text = escape_like(text);  // lower-cased by the database, as sort_name is
   if (const auto email = domain::normalize_email(text)) {
     filter.email_index = records.email_index(business_id, *email);
   }

@@ -104,12 +104,7 @@ Reply customer_reply(RequestContext& context, const CustomerRecords& records,
   for (std::size_t i = 0; i < contact_rows.size(); ++i) {
     contacts.push_back(ContactView{contact_rows[i], opened_contacts[i]});
   }
-  if (!unreadable.empty()) {
-    log::Line(config::LogLevel::kError, "ciphertext failed authentication")
-        .field("requestId", context.request_id)
-        .field("customerId", row.id)
-        .emit();
-  }
+  if (!unreadable.empty()) log_unreadable(context, row.id);
 
   json::Buffer buffer;
   json::Writer writer(buffer);
@@ -126,6 +121,13 @@ Reply customer_reply(RequestContext& context, const CustomerRecords& records,
   reply.meta = write_meta(ignored_fields, unreadable);
   reply.headers.emplace_back("ETag", etag(row.version));
   return reply;
+}
+
+void log_unreadable(const RequestContext& context, const std::string& customer_id) {
+  log::Line(config::LogLevel::kError, "ciphertext failed authentication")
+      .field("requestId", context.request_id)
+      .field("customerId", customer_id)
+      .emit();
 }
 
 }  // namespace capi::api

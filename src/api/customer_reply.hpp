@@ -31,6 +31,10 @@ Reply customer_reply(RequestContext& context, const CustomerRecords& records,
                      std::string message, const std::vector<std::string>& ignored_fields,
                      std::optional<bool> created = std::nullopt);
 
+// Logs (as an error, with the request and customer ids; never the data) that a customer has
+// a ciphertext that failed authentication.
+void log_unreadable(const RequestContext& context, const std::string& customer_id);
+
 // {"ignoredFields": [...], "unreadableFields": [...]} or empty when there is nothing to say.
 std::string write_meta(const std::vector<std::string>& ignored_fields,
                        const std::vector<std::string>& unreadable_fields);

@@ -1,5 +1,6 @@
 #include "store/customer_store.hpp"
 
+#include <algorithm>
 #include <array>
 #include <map>
 
@@ -120,7 +121,8 @@ constexpr Statement kContactWriteSealed{
     " WHERE id = $1 AND business_id = $2"};
 
 // The filters shared by list, count and search: $1 business, $2..$13 as in filter_params().
-#define CAPI_FILTER \
+// $1 business, $2 status, $3..$8 the listing filters.
+#define CAPI_FILTER_BASE \
   " business_id = $1"                                                                        \
   " AND ($2::text = 'all' OR ($2::text = 'active' AND deleted_at IS NULL)"                   \
   "      OR ($2::text = 'inactive' AND deleted_at IS NOT NULL))"                             \
@@ -129,11 +131,17 @@ constexpr Statement kContactWriteSealed{
   " AND ($5::text IS NULL OR country = $5::text)"                                            \
   " AND ($6::text IS NULL OR tags @> ARRAY[$6::text])"                                       \
   " AND ($7::bigint IS NULL OR created_at >= " CAPI_FROM_EPOCH_MS("$7") ")"                  \
-  " AND ($8::bigint IS NULL OR created_at < " CAPI_FROM_EPOCH_MS("$8") ")"                   \
-  " AND ($9::text IS NULL OR sort_name LIKE '%' || $9::text || '%'"                          \
-  "      OR lower(company_name) LIKE '%' || $9::text || '%'"                                 \
-  "      OR email_index = $10::text OR phone_index = $11::text"                              \
-  "      OR ($12::text[] <> '{}' AND email_tokens @> $12::text[]))"
+  " AND ($8::bigint IS NULL OR created_at < " CAPI_FROM_EPOCH_MS("$8") ")"
+
+// The search text: $9 (LIKE-escaped, lower-cased here), $10 and $11 the blind indexes of the
+// text read as an email and a phone, $12 those of the email words in it.
+#define CAPI_TEXT_MATCH                                         \
+  " (sort_name LIKE '%' || lower($9::text) || '%'"              \
+  "  OR lower(company_name) LIKE '%' || lower($9::text) || '%'" \
+  "  OR email_index = $10::text OR phone_index = $11::text"     \
+  "  OR ($12::text[] <> '{}' AND email_tokens @> $12::text[]))"
+
+#define CAPI_FILTER CAPI_FILTER_BASE " AND ($9::text IS NULL OR" CAPI_TEXT_MATCH ")"
 
 constexpr int kFilterParams = 12;
 
@@ -154,7 +162,7 @@ const std::array<SortSpec, 5> kSorts = {{
 
 std::string replace_n(std::string text, int number) {
   const auto at = text.find("$N");
-  if (at != std::string::npos) text.replace(at, 2, "$" + std::to_string(number));
+  if (at != std::string::npos) text.replace(at + 1, 1, std::to_string(number));  // keeps the $
   return text;
 }
 
@@ -190,15 +198,35 @@ const Statement& list_statement(SortKey key, bool descending, bool keyset) {
   return entry.statement;
 }
 
+// Counts up to the cap. The name order lets the planner count along the name index (the
+// cheapest way for a large business: it stops at the cap) instead of scanning the table.
 constexpr Statement kCount{"customer_count",
                            "SELECT count(*) FROM (SELECT 1 FROM customers WHERE" CAPI_FILTER
-                           " LIMIT $13::int + 1) AS matches"};
+                           " ORDER BY sort_name, id LIMIT $13::int + 1) AS matches"};
 
-constexpr Statement kSearch{
-    "customer_search",
-    "SELECT " CAPI_CUSTOMER_COLUMNS " FROM customers WHERE" CAPI_FILTER
-    " ORDER BY (email_index IS NOT DISTINCT FROM $10::text OR phone_index IS NOT DISTINCT FROM "
-    "$11::text) DESC, (sort_name LIKE $9::text || '%') DESC, sort_name, id LIMIT $13::int"};
+// Search ranks exact email/phone hits first, then name-prefix matches, then the other
+// matches, each group by name. The groups are disjoint queries run in rank order until the
+// page is full, each stopping at what the page still needs: the prefix group is a range of
+// the name index (sort_name has the "C" collation), and the last group either walks the name
+// index until the page is full (a common fragment) or gathers the few trigram-index matches
+// and sorts them (a rare one); with custom plans the planner picks per search text.
+constexpr Statement kSearchExact{
+    "customer_search_exact",
+    "SELECT " CAPI_CUSTOMER_COLUMNS " FROM customers WHERE" CAPI_FILTER_BASE
+    " AND (email_index = $9::text OR phone_index = $10::text) ORDER BY sort_name, id"
+    " LIMIT $11::int"};
+constexpr Statement kSearchPrefix{
+    "customer_search_prefix",
+    "SELECT " CAPI_CUSTOMER_COLUMNS " FROM customers WHERE" CAPI_FILTER_BASE
+    " AND sort_name LIKE lower($9::text) || '%'"
+    " AND (email_index = $10::text OR phone_index = $11::text) IS NOT TRUE"
+    " ORDER BY sort_name, id LIMIT $12::int"};
+constexpr Statement kSearchRest{
+    "customer_search_rest",
+    "SELECT " CAPI_CUSTOMER_COLUMNS " FROM customers WHERE" CAPI_FILTER_BASE " AND" CAPI_TEXT_MATCH
+    " AND NOT sort_name LIKE lower($9::text) || '%'"
+    " AND (email_index = $10::text OR phone_index = $11::text) IS NOT TRUE"
+    " ORDER BY sort_name, id LIMIT $13::int"};
 
 std::optional<std::int64_t> optional_integer(const Result& result, int row, int column) {
   if (result.is_null(row, column)) return std::nullopt;
@@ -316,6 +344,18 @@ std::vector<std::optional<std::string>> write_values(const CustomerRow& row) {
           optional_number(row.customer_since_ms)};
 }
 
+// A text[] literal of hex digests (no quoting needed); built by appending (GCC 12's
+// -Wrestrict misfires on `"{" + std::string` at -O3).
+std::string text_array(const std::vector<std::string>& items) {
+  std::string literal = "{";
+  for (const auto& item : items) {
+    if (literal.size() > 1) literal += ',';
+    literal += item;
+  }
+  literal += '}';
+  return literal;
+}
+
 std::vector<std::optional<std::string>> filter_values(const std::string& business_id,
                                                       const ListFilter& filter) {
   const char* const status = filter.status == ListFilter::Status::kActive     ? "active"
@@ -332,16 +372,7 @@ std::vector<std::optional<std::string>> filter_values(const std::string& busines
           filter.text,
           filter.email_index,
           filter.phone_index,
-          "{" +
-              [&] {
-                std::string joined;
-                for (const auto& token : filter.token_indexes) {  // hex digests: no quoting needed
-                  if (!joined.empty()) joined += ',';
-                  joined += token;
-                }
-                return joined;
-              }() +
-              "}"};
+          text_array(filter.token_indexes)};
 }
 
 std::vector<Param> as_params(const std::vector<std::optional<std::string>>& values) {
@@ -421,9 +452,29 @@ std::int64_t CustomerStore::count(const std::string& business_id, const ListFilt
 
 std::vector<CustomerRow> CustomerStore::search(const std::string& business_id,
                                                const ListFilter& filter, int limit) {
-  auto values = filter_values(business_id, filter);
-  values.push_back(std::to_string(limit));
-  return rows_from(connection_.exec(kSearch, as_params(values)));
+  const auto all = filter_values(business_id, filter);  // $1..$12 as the listing has them
+  const std::vector<std::optional<std::string>> base(all.begin(), all.begin() + 8);
+  std::vector<CustomerRow> found;
+  const auto run = [&](const Statement& statement, std::vector<std::optional<std::string>> values) {
+    values.push_back(std::to_string(limit - static_cast<int>(found.size())));
+    for (auto& row : rows_from(connection_.exec(statement, as_params(values)))) {
+      // The groups are disjoint, but a row renamed between two of the queries could be in both.
+      const auto same = [&](const CustomerRow& other) { return other.id == row.id; };
+      if (std::none_of(found.begin(), found.end(), same)) found.push_back(std::move(row));
+    }
+  };
+  if (filter.email_index || filter.phone_index) {
+    auto values = base;
+    values.insert(values.end(), {filter.email_index, filter.phone_index});
+    run(kSearchExact, values);
+  }
+  if (filter.text && static_cast<int>(found.size()) < limit) {
+    auto values = base;
+    values.insert(values.end(), {filter.text, filter.email_index, filter.phone_index});
+    run(kSearchPrefix, values);
+  }
+  if (static_cast<int>(found.size()) < limit) run(kSearchRest, all);
+  return found;
 }
 
 ContactRow CustomerStore::insert_contact(const ContactRow& contact) {

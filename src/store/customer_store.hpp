@@ -85,7 +85,7 @@ struct ListFilter {
   std::optional<std::int64_t> created_from_ms;  // inclusive
   std::optional<std::int64_t> created_to_ms;    // exclusive
   // Text search (q): a substring of name/company, or blind-index hits.
-  std::optional<std::string> text;         // lowercased substring
+  std::optional<std::string> text;         // LIKE-escaped; the database lower-cases it
   std::optional<std::string> email_index;  // exact email
   std::optional<std::string> phone_index;  // exact phone
   std::vector<std::string> token_indexes;  // whole words of an email

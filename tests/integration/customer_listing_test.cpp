@@ -152,6 +152,7 @@ BOOST_AUTO_TEST_CASE(search_matches_and_ranks) {
   const auto acme = get("/v1/customers/search?q=ACME");
   BOOST_TEST_REQUIRE(acme.status == 200, acme.body);
   const auto found = names(acme);
+  BOOST_TEST_REQUIRE(found.size() == 3u, acme.body);
   BOOST_TEST(acme.json()["meta"]["count"].GetInt() == 3);
   // Name prefix first, then the rest by name.
   BOOST_TEST(found[0] == "Acme Holdings");

@@ -400,6 +400,18 @@ BOOST_AUTO_TEST_CASE(a_ciphertext_copied_to_another_row_does_not_decrypt) {
   const auto json = read.json();
   BOOST_TEST(json["data"]["email"].IsNull());
   BOOST_TEST(json["meta"]["unreadableFields"][0].GetString() == std::string("email"));
+  // Listing and search show it as null too, and name it as <id>.email.
+  for (const std::string path : {"/v1/customers?q=thief", "/v1/customers/search?q=thief"}) {
+    const auto many = stack().client().get(path, bearer(stack().key()));
+    BOOST_TEST_REQUIRE(many.status == 200, many.body);
+    BOOST_TEST(many.body.find(victim_email) == std::string::npos, path);
+    const auto listed = many.json();
+    BOOST_TEST_REQUIRE(listed["data"].Size() >= 1u, path << ": " << many.body);
+    BOOST_TEST(listed["data"][0]["email"].IsNull(), path);
+    BOOST_TEST_REQUIRE(listed["meta"].HasMember("unreadableFields"), path << ": " << many.body);
+    BOOST_TEST(listed["meta"]["unreadableFields"][0].GetString() == thief + ".email", path);
+  }
+  BOOST_TEST(stack().service_log().find(thief) != std::string::npos, "logged with its id");
 }
 
 BOOST_AUTO_TEST_CASE(erasure_destroys_pii_and_keeps_the_record) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "contract_log.hpp"
+
 namespace capi::test {
 namespace {
 
@@ -90,9 +92,10 @@ HttpResponse HttpClient::request(const std::string& method, const std::string& p
   const CURLcode code = curl_easy_perform(curl_);
   if (code != CURLE_OK) {
     response.transport_error = curl_easy_strerror(code);
-    return response;
+  } else {
+    curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &response.status);
   }
-  curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &response.status);
+  record_exchange(method, path, headers, body, response);
   return response;
 }
 

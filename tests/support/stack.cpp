@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <stdexcept>
 
 namespace capi::test {
@@ -116,13 +117,19 @@ void Stack::start_nginx() {
   port_ = free_port();
   const std::string prefix = dir_.path() + "/nginx";
   run_command({"mkdir", "-p", prefix + "/logs", dir_.path() + "/docs-root/docs"});
+  // CAPI_DOCS_ROOT: a directory holding docs/ as scripts/build-docs makes it (index.html,
+  // openapi.yaml), served at /docs/; otherwise /docs/ serves an empty directory.
+  const char* docs_root_env = std::getenv("CAPI_DOCS_ROOT");
+  const std::string docs_root = docs_root_env != nullptr && *docs_root_env != '\0'
+                                    ? std::string(docs_root_env)
+                                    : dir_.path() + "/docs-root";
   std::string conf = read_file(std::string(CAPI_SOURCE_DIR) + "/nginx/local.conf.in");
   if (conf.empty()) throw std::runtime_error("nginx/local.conf.in is missing");
   conf = replace_all(conf, "@PORT@", std::to_string(port_));
   conf = replace_all(conf, "@SOCKET@", socket_path_);
   conf = replace_all(conf, "@PREFIX@", prefix);
   conf = replace_all(conf, "@NGINX_DIR@", std::string(CAPI_SOURCE_DIR) + "/nginx");
-  conf = replace_all(conf, "@DOCS_ROOT@", dir_.path() + "/docs-root");
+  conf = replace_all(conf, "@DOCS_ROOT@", docs_root);
   write_file(prefix + "/nginx.conf", conf);
   nginx_ = std::make_unique<ChildProcess>(
       std::vector<std::string>{"/usr/sbin/nginx", "-p", prefix, "-c", prefix + "/nginx.conf", "-g",

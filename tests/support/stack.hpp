@@ -1,6 +1,8 @@
 // The whole product on loopback, as it runs in production: a throwaway PostgreSQL cluster,
 // migrated; a business with keys made through the real CLI; `customer-api serve` (the real
 // pool) on a unix socket; and nginx from the project's nginx/local.conf.in on a free port.
+// nginx serves /docs/ from $CAPI_DOCS_ROOT/docs/ when that is set (scripts/build-docs DIR/docs
+// makes one), else from an empty directory.
 #pragma once
 
 #include <memory>

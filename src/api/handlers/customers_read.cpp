@@ -11,19 +11,29 @@
 namespace capi::api {
 namespace {
 
-// The rows as a JSON array (no contacts), collecting fields that did not decrypt.
-std::string write_rows(const std::vector<store::CustomerRow>& rows, const CustomerRecords& records,
-                       std::vector<std::string>& unreadable) {
+// The rows as a JSON array (no contacts), collecting fields that did not decrypt as
+// "<id>.<field>" (and logging each such customer, as a single read does).
+std::string write_rows(const RequestContext& context, const std::vector<store::CustomerRow>& rows,
+                       const CustomerRecords& records, std::vector<std::string>& unreadable) {
   json::Buffer buffer;
   json::Writer writer(buffer);
   writer.StartArray();
   for (const auto& row : rows) {
     const OpenedCustomer opened = records.open(row);
     for (const auto& field : opened.unreadable) unreadable.push_back(row.id + "." + field);
+    if (!opened.unreadable.empty()) log_unreadable(context, row.id);
     write_customer(writer, row, opened, nullptr);
   }
   writer.EndArray();
   return json::text(buffer);
+}
+
+void write_unreadable(json::Writer& writer, const std::vector<std::string>& unreadable) {
+  if (unreadable.empty()) return;
+  json::key(writer, "unreadableFields");
+  writer.StartArray();
+  for (const auto& field : unreadable) json::string(writer, field);
+  writer.EndArray();
 }
 
 }  // namespace
@@ -52,7 +62,7 @@ Reply list_customers(RequestContext& context) {
 
   std::vector<std::string> unreadable;
   Reply reply;
-  reply.data = write_rows(rows, records, unreadable);
+  reply.data = write_rows(context, rows, records, unreadable);
 
   json::Buffer buffer;
   json::Writer writer(buffer);
@@ -82,12 +92,7 @@ Reply list_customers(RequestContext& context) {
   } else {
     writer.Null();
   }
-  if (!unreadable.empty()) {
-    json::key(writer, "unreadableFields");
-    writer.StartArray();
-    for (const auto& field : unreadable) json::string(writer, field);
-    writer.EndArray();
-  }
+  write_unreadable(writer, unreadable);
   writer.EndObject();
   reply.meta = json::text(buffer);
   return reply;
@@ -109,7 +114,7 @@ Reply search_customers(RequestContext& context) {
 
   std::vector<std::string> unreadable;
   Reply reply;
-  reply.data = write_rows(rows, records, unreadable);
+  reply.data = write_rows(context, rows, records, unreadable);
   json::Buffer buffer;
   json::Writer writer(buffer);
   writer.StartObject();
@@ -117,6 +122,7 @@ Reply search_customers(RequestContext& context) {
   writer.Int(static_cast<int>(rows.size()));
   json::key(writer, "limit");
   writer.Int(limit);
+  write_unreadable(writer, unreadable);
   writer.EndObject();
   reply.meta = json::text(buffer);
   return reply;
