@@ -2,6 +2,8 @@
 // concurrency, soft delete, restore and erasure, encryption at rest, listing, search, lookup
 // and find-or-create.
 #define BOOST_TEST_MODULE customers
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 #include <boost/test/unit_test.hpp>
 
 #include <unistd.h>
@@ -327,6 +329,40 @@ BOOST_AUTO_TEST_CASE(if_match_guards_writes) {
   BOOST_TEST(http.request("PUT", "/v1/customers/" + id,
                           json_headers(stack().key(), {{"If-Match", "\"1\""}}), R"({"notes":"y"})")
                  .status == 412);
+}
+
+BOOST_AUTO_TEST_CASE(put_of_a_fetched_customer_updates_the_fields_given) {
+  const std::string id =
+      create_id(R"({"name":"Put Me","email":")" + fresh_email() + R"(","tags":["a"],"notes":"n"})");
+  auto http = stack().client();
+  const auto fetched = http.get("/v1/customers/" + id, bearer(stack().key()));
+  BOOST_TEST_REQUIRE(fetched.status == 200, fetched.body);
+  // The fetched record sent back whole, with one change: read-only fields are ignored.
+  auto document = fetched.json();
+  auto& data = document["data"];
+  data["name"].SetString("Put Done", document.GetAllocator());
+  rapidjson::StringBuffer text;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(text);
+  data.Accept(writer);
+  const auto put =
+      http.request("PUT", "/v1/customers/" + id,
+                   json_headers(stack().key(), {{"If-Match", "\"1\""}}), text.GetString());
+  BOOST_TEST_REQUIRE(put.status == 200, put.body);
+  BOOST_TEST(put.header("etag") == "\"2\"");
+  const auto json = put.json();
+  BOOST_TEST(json["data"]["name"].GetString() == std::string("Put Done"));
+  BOOST_TEST(json["data"]["notes"].GetString() == std::string("n"));
+  BOOST_TEST(json["data"]["tags"][0].GetString() == std::string("a"));
+  BOOST_TEST(json["meta"]["ignoredFields"].Size() > 0u, put.body);
+  // Fields not sent are kept; null clears an optional one.
+  const auto cleared =
+      http.request("PUT", "/v1/customers/" + id, json_headers(stack().key()), R"({"notes":null})");
+  BOOST_TEST_REQUIRE(cleared.status == 200, cleared.body);
+  BOOST_TEST(cleared.json()["data"]["notes"].IsNull());
+  BOOST_TEST(cleared.json()["data"]["name"].GetString() == std::string("Put Done"));
+  BOOST_TEST(
+      http.request("PUT", "/v1/customers/" + id, json_headers(stack().key()), R"({"name":null})")
+          .status == 422);
 }
 
 BOOST_AUTO_TEST_CASE(concurrent_patches_of_different_fields_keep_both) {
