@@ -1,5 +1,7 @@
 #include "store/customer_store.hpp"
 
+#include <rapidjson/document.h>
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -203,6 +205,11 @@ const Statement& list_statement(SortKey key, bool descending, bool keyset) {
 constexpr Statement kCount{"customer_count",
                            "SELECT count(*) FROM (SELECT 1 FROM customers WHERE" CAPI_FILTER
                            " ORDER BY sort_name, id LIMIT $13::int + 1) AS matches"};
+
+// The planner's estimate of the number of matches (planned with the real values, as every
+// statement is): what `total` reports above the exact cap.
+constexpr Statement kEstimate{"customer_count_estimate",
+                              "EXPLAIN (FORMAT JSON) SELECT 1 FROM customers WHERE" CAPI_FILTER};
 
 // Search ranks exact email/phone hits first, then name-prefix matches, then the other
 // matches, each group by name. The groups are disjoint queries run in rank order until the
@@ -448,6 +455,20 @@ std::int64_t CustomerStore::count(const std::string& business_id, const ListFilt
   auto values = filter_values(business_id, filter);
   values.push_back(std::to_string(cap));
   return connection_.exec(kCount, as_params(values)).integer(0, 0);
+}
+
+std::int64_t CustomerStore::estimate(const std::string& business_id, const ListFilter& filter) {
+  const auto values = filter_values(business_id, filter);
+  const Result result = connection_.exec(kEstimate, as_params(values));
+  const std::string_view plan = result.text(0, 0);
+  rapidjson::Document document;
+  document.Parse(plan.data(), plan.size());
+  if (document.HasParseError() || !document.IsArray() || document.Empty()) return 0;
+  const auto& top = document[0];
+  if (!top.IsObject() || !top.HasMember("Plan") || !top["Plan"].IsObject()) return 0;
+  const auto& rows = top["Plan"];
+  if (!rows.HasMember("Plan Rows") || !rows["Plan Rows"].IsNumber()) return 0;
+  return static_cast<std::int64_t>(rows["Plan Rows"].GetDouble());
 }
 
 std::vector<CustomerRow> CustomerStore::search(const std::string& business_id,

@@ -125,6 +125,8 @@ class CustomerStore {
                                 const ListPage& page);
   // The number of matches, counted up to `cap` (a count of cap + 1 means "more than cap").
   std::int64_t count(const std::string& business_id, const ListFilter& filter, int cap);
+  // The planner's estimate of the number of matches (cheap; used above the count's cap).
+  std::int64_t estimate(const std::string& business_id, const ListFilter& filter);
   // Search ranking: exact email/phone hits, then name prefix, then the rest by name.
   std::vector<CustomerRow> search(const std::string& business_id, const ListFilter& filter,
                                   int limit);

@@ -1,4 +1,6 @@
 // Reads: one customer, the listing, search and lookup.
+#include <algorithm>
+
 #include "api/customer_json.hpp"
 #include "api/customer_query.hpp"
 #include "api/customer_reply.hpp"
@@ -57,8 +59,11 @@ Reply list_customers(RequestContext& context) {
   auto rows = customers.list(caller.business_id, request.filter, page);
   const bool has_more = static_cast<int>(rows.size()) > request.page.limit;
   if (has_more) rows.pop_back();
+  // Exact up to the cap; above it, the planner's estimate (never below what was counted).
   const std::int64_t counted = customers.count(caller.business_id, request.filter, kExactTotalCap);
   const bool exact = counted <= kExactTotalCap;
+  const std::int64_t total =
+      exact ? counted : std::max(counted, customers.estimate(caller.business_id, request.filter));
 
   std::vector<std::string> unreadable;
   Reply reply;
@@ -68,7 +73,7 @@ Reply list_customers(RequestContext& context) {
   json::Writer writer(buffer);
   writer.StartObject();
   json::key(writer, "total");
-  writer.Int64(counted);
+  writer.Int64(total);
   json::key(writer, "totalExact");
   writer.Bool(exact);
   json::key(writer, "page");
@@ -80,7 +85,7 @@ Reply list_customers(RequestContext& context) {
   json::key(writer, "limit");
   writer.Int(request.page.limit);
   json::key(writer, "totalPages");
-  writer.Int64((counted + request.page.limit - 1) / request.page.limit);
+  writer.Int64((total + request.page.limit - 1) / request.page.limit);
   json::key(writer, "hasMore");
   writer.Bool(has_more);
   json::key(writer, "nextCursor");
