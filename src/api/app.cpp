@@ -59,7 +59,6 @@ std::string choose_request_id(const http::Request& request) {
 App::App(const config::Config& config, const server::PoolView& pool, Metrics* metrics,
          std::shared_ptr<const crypto::Keyring> keys)
     : config_(config),
-      pool_(pool),
       metrics_(metrics),
       keys_(std::move(keys)),
       db_(config.database_url),

@@ -19,8 +19,8 @@
 
 namespace capi::api {
 
-constexpr std::size_t kBodyLimit = 1024 * 1024;             // 1 MiB
-constexpr std::size_t kImportBodyLimit = 16 * 1024 * 1024;  // 16 MiB
+constexpr std::size_t kBodyLimit = std::size_t{1024} * 1024;             // 1 MiB
+constexpr std::size_t kImportBodyLimit = std::size_t{16} * 1024 * 1024;  // 16 MiB
 
 enum class Access {
   kPublic,  // no key (health, metrics)
@@ -69,7 +69,6 @@ class App final : public server::WorkerApp {
                         const Routes::Match& match);
 
   config::Config config_;
-  const server::PoolView& pool_;
   Metrics* metrics_;
   std::shared_ptr<const crypto::Keyring> keys_;
   store::Connection db_;

@@ -48,10 +48,10 @@ std::optional<domain::Address> address_from_json(const std::string& text) {
   document.Parse(text.data(), text.size());
   if (document.HasParseError() || !document.IsObject()) return std::nullopt;
   auto part = [&](const char* name) {
-    const auto it = document.FindMember(name);
-    return it != document.MemberEnd() && it->value.IsString()
-               ? std::string(it->value.GetString(), it->value.GetStringLength())
-               : std::string();
+    if (!document.HasMember(name)) return std::string();
+    const auto& value = document[name];
+    return value.IsString() ? std::string(value.GetString(), value.GetStringLength())
+                            : std::string();
   };
   return domain::Address{part("line1"), part("line2"),      part("city"),
                          part("state"), part("postalCode"), part("country")};

@@ -141,7 +141,9 @@ Field<std::map<std::string, std::string>> read_metadata(ObjectReader& reader,
     if (!metadata_entry_ok(reader, object_path, entry_key, member->value)) continue;
     std::string entry_value(member->value.GetString(), member->value.GetStringLength());
     if (!metadata.emplace(entry_key, std::move(entry_value)).second) {
-      reader.fail(object_path + "." + entry_key, "is given more than once");
+      std::string path = object_path;
+      path.append(".").append(entry_key);
+      reader.fail(path, "is given more than once");
     }
   }
   return value_field(std::move(metadata));

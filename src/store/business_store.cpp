@@ -74,6 +74,7 @@ std::optional<Business> BusinessStore::find(const std::string& id) {
 std::vector<Business> BusinessStore::list() {
   const Result result = connection_.exec(kListBusinesses, {});
   std::vector<Business> businesses;
+  businesses.reserve(static_cast<std::size_t>(result.rows()));
   for (int row = 0; row < result.rows(); ++row) businesses.push_back(business_from(result, row));
   return businesses;
 }
@@ -103,6 +104,7 @@ std::vector<ApiKeyRecord> KeyStore::list(const std::optional<std::string>& busin
   const Param filter = business_id ? Param(*business_id) : std::nullopt;
   const Result result = connection_.exec(kListKeys, {filter});
   std::vector<ApiKeyRecord> keys;
+  keys.reserve(static_cast<std::size_t>(result.rows()));
   for (int row = 0; row < result.rows(); ++row) keys.push_back(key_from(result, row));
   return keys;
 }
@@ -110,6 +112,7 @@ std::vector<ApiKeyRecord> KeyStore::list(const std::optional<std::string>& busin
 std::vector<ApiKeyRecord> KeyStore::revoke(const std::string& id_or_prefix) {
   const Result result = connection_.exec(kRevokeKey, {id_or_prefix});
   std::vector<ApiKeyRecord> keys;
+  keys.reserve(static_cast<std::size_t>(result.rows()));
   for (int row = 0; row < result.rows(); ++row) keys.push_back(key_from(result, row));
   return keys;
 }

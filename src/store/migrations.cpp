@@ -65,7 +65,8 @@ std::vector<std::string> migrate(Connection& connection, const std::vector<Migra
   const Result rows = connection.exec(kApplied, {});
   for (int row = 0; row < rows.rows(); ++row) applied.emplace(rows.str(row, 0), rows.str(row, 1));
 
-  for (const auto& [name, sum] : applied) {
+  for (const auto& entry : applied) {
+    const std::string& name = entry.first;  // a plain reference: lambdas may not capture bindings
     const bool known = std::any_of(files.begin(), files.end(),
                                    [&](const MigrationFile& f) { return f.name == name; });
     if (!known) {

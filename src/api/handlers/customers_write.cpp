@@ -40,7 +40,7 @@ store::CustomerRow insert_customer(RequestContext& context, store::CustomerStore
   records.apply(draft, row);
   try {
     store::Connection::Transaction transaction(context.db);
-    const store::CustomerRow inserted = customers.insert(row);
+    store::CustomerRow inserted = customers.insert(row);  // not const: returned by move
     for (const auto& contact_draft : draft.contacts) {
       store::ContactRow contact;
       contact.id = domain::new_object_id();
