@@ -2,11 +2,14 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
+#include <exception>
 #include <iostream>
 
 #include "cli/commands.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   CLI::App app{"customer-api: a multi-tenant customers REST API (FastCGI pool)"};
   app.require_subcommand(1);
   std::string config_path;
@@ -70,6 +73,20 @@ int main(int argc, char** argv) {
   auto* rotate = encryption->add_subcommand("rotate", "re-encrypt everything under the newest key");
   rotate->callback([&] { exit_code = capi::cli::encryption_rotate(config_path); });
 
+  std::string seed_business, ids_out;
+  std::int64_t seed_count = 0;
+  std::uint64_t seed_value = 1;
+  auto* seed = app.add_subcommand(
+      "seed", "load generated customers into a business (benchmark data), through COPY");
+  seed->add_option("--business", seed_business, "business id")->required();
+  seed->add_option("--count", seed_count, "number of customers")->required();
+  seed->add_option("--seed", seed_value, "random seed: the same seed makes the same data")
+      ->capture_default_str();
+  seed->add_option("--ids-out", ids_out, "write a JSON sample of ids, emails and phones here");
+  seed->callback([&] {
+    exit_code = capi::cli::seed(config_path, seed_business, seed_count, seed_value, ids_out);
+  });
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -77,4 +94,15 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : capi::cli::kExitUsage;
   }
   return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& error) {  // the subcommands report their own errors; this is
+    std::cerr << "customer-api: " << error.what() << '\n';  // the last line of defence
+    return 1;
+  }
 }

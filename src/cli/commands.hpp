@@ -1,6 +1,8 @@
-// The operator's subcommands: serve, migrate, business, key, check-config, version.
+// The operator's subcommands: serve, migrate, business, key, check-config, encryption, seed,
+// version.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -28,5 +30,10 @@ int encryption_add_key(const std::string& config_path);
 // Seals every ciphertext again under the active (newest) key.
 int encryption_rotate(const std::string& config_path);
 int key_revoke(const std::string& config_path, const std::string& id_or_prefix);
+// Loads `count` generated customers into a business (benchmark data, deterministic for
+// `seed_value`) through the real encryption and blind indexes, with COPY; writes a sample
+// of ids, emails and phones as JSON to `ids_out` when given (see src/cli/seed.cpp).
+int seed(const std::string& config_path, const std::string& business_id, std::int64_t count,
+         std::uint64_t seed_value, const std::string& ids_out);
 
 }  // namespace capi::cli

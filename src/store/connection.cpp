@@ -139,6 +139,44 @@ Result Connection::exec_script(const char* sql) {
   return Result(result);
 }
 
+void Connection::begin_copy(const char* sql) {
+  ensure_connected();
+  PGresult* const result = PQexec(conn_.get(), sql);
+  if (result == nullptr || PQresultStatus(result) != PGRES_COPY_IN) fail(result, "copy");
+  PQclear(result);
+}
+
+void Connection::put_copy_data(std::string_view data) {
+  if (!conn_ || PQputCopyData(conn_.get(), data.data(), static_cast<int>(data.size())) != 1) {
+    fail(nullptr, "copy data");
+  }
+}
+
+long Connection::end_copy() {
+  if (!conn_ || PQputCopyEnd(conn_.get(), nullptr) != 1) fail(nullptr, "copy end");
+  long rows = 0;
+  // The copy's own result, then nullptr; an error result is thrown after draining.
+  std::unique_ptr<PGresult, PGresultDeleter> failed;
+  while (PGresult* const result = PQgetResult(conn_.get())) {
+    if (PQresultStatus(result) == PGRES_COMMAND_OK) {
+      rows = Result(result).affected();
+    } else if (!failed) {
+      failed.reset(result);
+    } else {
+      PQclear(result);
+    }
+  }
+  if (failed) fail(failed.release(), "copy");
+  return rows;
+}
+
+void Connection::abort_copy(const char* reason) noexcept {
+  if (!conn_) return;
+  if (PQputCopyEnd(conn_.get(), reason) == 1) {
+    while (PGresult* const result = PQgetResult(conn_.get())) PQclear(result);
+  }
+}
+
 Connection::Transaction::Transaction(Connection& connection) : connection_(connection) {
   connection_.exec_script("BEGIN");
 }

@@ -101,6 +101,15 @@ class Connection {
   // Drops the connection so that the next call reconnects.
   void reset();
 
+  // COPY ... FROM STDIN (bulk loads): begin_copy runs the statement (constant SQL text, no
+  // values in it), put_copy_data streams data in the statement's format, end_copy finishes
+  // and returns the number of rows; abort_copy makes the server refuse the copy (the
+  // transaction then fails). Nothing else may run on the connection in between.
+  void begin_copy(const char* sql);
+  void put_copy_data(std::string_view data);
+  long end_copy();
+  void abort_copy(const char* reason) noexcept;
+
   // A transaction that rolls back unless committed.
   class Transaction {
    public:

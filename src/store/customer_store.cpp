@@ -441,10 +441,10 @@ std::vector<CustomerRow> CustomerStore::list(const std::string& business_id,
   if (keyset) {
     values.push_back(page.after_value);
     values.push_back(page.after_id);
-    values.push_back(std::to_string(page.limit));
+    values.emplace_back(std::to_string(page.limit));
   } else {
-    values.push_back(std::to_string(page.limit));
-    values.push_back(std::to_string(page.offset));
+    values.emplace_back(std::to_string(page.limit));
+    values.emplace_back(std::to_string(page.offset));
   }
   const Statement& statement = list_statement(page.sort, page.descending, keyset);
   return rows_from(connection_.exec(statement, as_params(values)));
@@ -453,7 +453,7 @@ std::vector<CustomerRow> CustomerStore::list(const std::string& business_id,
 std::int64_t CustomerStore::count(const std::string& business_id, const ListFilter& filter,
                                   int cap) {
   auto values = filter_values(business_id, filter);
-  values.push_back(std::to_string(cap));
+  values.emplace_back(std::to_string(cap));
   return connection_.exec(kCount, as_params(values)).integer(0, 0);
 }
 
@@ -477,7 +477,7 @@ std::vector<CustomerRow> CustomerStore::search(const std::string& business_id,
   const std::vector<std::optional<std::string>> base(all.begin(), all.begin() + 8);
   std::vector<CustomerRow> found;
   const auto run = [&](const Statement& statement, std::vector<std::optional<std::string>> values) {
-    values.push_back(std::to_string(limit - static_cast<int>(found.size())));
+    values.emplace_back(std::to_string(limit - static_cast<int>(found.size())));
     for (auto& row : rows_from(connection_.exec(statement, as_params(values)))) {
       // The groups are disjoint, but a row renamed between two of the queries could be in both.
       const auto same = [&](const CustomerRow& other) { return other.id == row.id; };
@@ -517,6 +517,7 @@ std::vector<ContactRow> CustomerStore::contacts(const std::string& business_id,
                                                 const std::string& customer_id) {
   const Result result = connection_.exec(kContacts, {business_id, customer_id});
   std::vector<ContactRow> contacts;
+  contacts.reserve(static_cast<std::size_t>(result.rows()));
   for (int i = 0; i < result.rows(); ++i) contacts.push_back(contact_from(result, i));
   return contacts;
 }
@@ -545,6 +546,7 @@ std::vector<ContactRow> CustomerStore::contact_batch_for_update(const std::strin
                                                                 int limit) {
   const Result result = connection_.exec(kContactBatch, {after_id, std::to_string(limit)});
   std::vector<ContactRow> contacts;
+  contacts.reserve(static_cast<std::size_t>(result.rows()));
   for (int i = 0; i < result.rows(); ++i) contacts.push_back(contact_from(result, i));
   return contacts;
 }
@@ -554,6 +556,171 @@ void CustomerStore::write_sealed(const ContactRow& contact) {
                                                           optional_bytea(contact.email_enc),
                                                           optional_bytea(contact.phone_enc)};
   connection_.exec(kContactWriteSealed, as_params(values));
+}
+
+namespace {
+
+// COPY's binary format: a header, per row a field count and (length, bytes) per field
+// (length -1 for NULL), a trailer; integers big-endian; timestamps in microseconds since
+// 2000-01-01 UTC; arrays and jsonb in their binary send forms.
+constexpr const char* kCopyCustomers =
+    "COPY customers (id, business_id, version, type, name, company_name, email_enc,"
+    " email_index, email_tokens, phone_enc, phone_index, tax_id_enc, billing_address_enc,"
+    " shipping_address_enc, website, country, currency, segment, tags, payment_terms,"
+    " credit_limit_minor, discount_rate_bp, preferred_shipping, notes, metadata,"
+    " customer_since, created_at, updated_at, deleted_at, erased_at, order_count,"
+    " lifetime_value_minor, balance_minor, first_order_at, last_order_at)"
+    " FROM STDIN (FORMAT binary)";
+constexpr std::uint16_t kCopyColumns = 35;
+constexpr std::uint32_t kTextOid = 25;
+constexpr std::int64_t kPostgresEpochMs = 946684800000LL;  // 2000-01-01 in Unix ms
+constexpr std::size_t kCopyChunk = 1 << 20;
+
+void put_u16(std::string& out, std::uint16_t value) {
+  out += static_cast<char>(value >> 8);
+  out += static_cast<char>(value & 0xff);
+}
+
+void put_u32(std::string& out, std::uint32_t value) {
+  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((value >> shift) & 0xff);
+}
+
+void put_u64(std::string& out, std::uint64_t value) {
+  for (int shift = 56; shift >= 0; shift -= 8) out += static_cast<char>((value >> shift) & 0xff);
+}
+
+void copy_null(std::string& out) {
+  put_u32(out, 0xffffffffU);
+}
+
+void copy_bytes(std::string& out, std::string_view bytes) {
+  put_u32(out, static_cast<std::uint32_t>(bytes.size()));
+  out.append(bytes);
+}
+
+void copy_optional(std::string& out, const std::optional<std::string>& value) {
+  if (value) {
+    copy_bytes(out, *value);
+  } else {
+    copy_null(out);
+  }
+}
+
+void copy_int4(std::string& out, std::int32_t value) {
+  put_u32(out, 4);
+  put_u32(out, static_cast<std::uint32_t>(value));
+}
+
+void copy_int8(std::string& out, std::int64_t value) {
+  put_u32(out, 8);
+  put_u64(out, static_cast<std::uint64_t>(value));
+}
+
+void copy_optional_int8(std::string& out, const std::optional<std::int64_t>& value) {
+  if (value) {
+    copy_int8(out, *value);
+  } else {
+    copy_null(out);
+  }
+}
+
+void copy_timestamp(std::string& out, std::int64_t unix_ms) {
+  copy_int8(out, (unix_ms - kPostgresEpochMs) * 1000);
+}
+
+void copy_optional_timestamp(std::string& out, const std::optional<std::int64_t>& unix_ms) {
+  if (unix_ms) {
+    copy_timestamp(out, *unix_ms);
+  } else {
+    copy_null(out);
+  }
+}
+
+void copy_text_array(std::string& out, const std::vector<std::string>& items) {
+  std::string array;
+  put_u32(array, items.empty() ? 0 : 1);  // dimensions
+  put_u32(array, 0);                      // no NULL elements
+  put_u32(array, kTextOid);
+  if (!items.empty()) {
+    put_u32(array, static_cast<std::uint32_t>(items.size()));
+    put_u32(array, 1);  // lower bound
+    for (const auto& item : items) copy_bytes(array, item);
+  }
+  copy_bytes(out, array);
+}
+
+void copy_jsonb(std::string& out, std::string_view json) {
+  put_u32(out, static_cast<std::uint32_t>(json.size() + 1));
+  out += '\x01';  // jsonb's binary format version
+  out.append(json);
+}
+
+}  // namespace
+
+CustomerCopy::CustomerCopy(Connection& connection) : connection_(connection) {
+  connection_.begin_copy(kCopyCustomers);
+  buffer_.reserve(kCopyChunk + kCopyChunk / 8);  // a chunk and the row that crosses it
+  buffer_.append("PGCOPY\n\xff\r\n\0", 11);
+  put_u32(buffer_, 0);  // flags
+  put_u32(buffer_, 0);  // header extension length
+}
+
+CustomerCopy::~CustomerCopy() {
+  if (open_) connection_.abort_copy("customer copy abandoned");
+}
+
+void CustomerCopy::add(const CustomerRow& row) {
+  std::string& out = buffer_;
+  put_u16(out, kCopyColumns);
+  copy_bytes(out, row.id);
+  copy_bytes(out, row.business_id);
+  copy_int4(out, row.version);
+  copy_bytes(out, row.type);
+  copy_bytes(out, row.name);
+  copy_optional(out, row.company_name);
+  copy_optional(out, row.email_enc);
+  copy_optional(out, row.email_index);
+  copy_text_array(out, row.email_tokens);
+  copy_optional(out, row.phone_enc);
+  copy_optional(out, row.phone_index);
+  copy_optional(out, row.tax_id_enc);
+  copy_optional(out, row.billing_address_enc);
+  copy_optional(out, row.shipping_address_enc);
+  copy_optional(out, row.website);
+  copy_optional(out, row.country);
+  copy_bytes(out, row.currency);
+  copy_optional(out, row.segment);
+  copy_text_array(out, row.tags);
+  copy_bytes(out, row.payment_terms);
+  copy_optional_int8(out, row.credit_limit_minor);
+  copy_int4(out, row.discount_rate_hundredths);
+  copy_optional(out, row.preferred_shipping);
+  copy_optional(out, row.notes);
+  copy_jsonb(out, row.metadata_json);
+  copy_timestamp(out, row.customer_since_ms.value_or(row.created_ms));
+  copy_timestamp(out, row.created_ms);
+  copy_timestamp(out, row.updated_ms);
+  copy_optional_timestamp(out, row.deleted_ms);
+  copy_optional_timestamp(out, row.erased_ms);
+  copy_int4(out, row.order_count);
+  copy_int8(out, row.lifetime_value_minor);
+  copy_int8(out, row.balance_minor);
+  copy_optional_timestamp(out, row.first_order_ms);
+  copy_optional_timestamp(out, row.last_order_ms);
+  if (buffer_.size() >= kCopyChunk) flush();
+}
+
+void CustomerCopy::flush() {
+  if (buffer_.empty()) return;
+  connection_.put_copy_data(buffer_);
+  buffer_.clear();
+}
+
+long CustomerCopy::finish() {
+  put_u16(buffer_, 0xffff);  // trailer
+  flush();
+  open_ = false;
+  return connection_.end_copy();
 }
 
 std::string CustomerStore::sort_value(const CustomerRow& row, SortKey key) {

@@ -101,6 +101,29 @@ struct ListPage {
   std::optional<std::string> after_id;
 };
 
+// Streams whole customer rows into the table with one COPY (binary format), for bulk loads
+// (`customer-api seed`): every column as the row holds it, timestamps, version and deleted_at
+// included; the database still checks every constraint and maintains every index. Runs in
+// the caller's transaction; an unfinished copy is aborted (and the transaction with it).
+class CustomerCopy {
+ public:
+  explicit CustomerCopy(Connection& connection);
+  CustomerCopy(const CustomerCopy&) = delete;
+  CustomerCopy& operator=(const CustomerCopy&) = delete;
+  ~CustomerCopy();
+
+  void add(const CustomerRow& row);
+  // Ends the copy; returns the number of rows the database took.
+  long finish();
+
+ private:
+  void flush();
+
+  Connection& connection_;
+  std::string buffer_;
+  bool open_ = true;
+};
+
 class CustomerStore {
  public:
   explicit CustomerStore(Connection& connection) : connection_(connection) {}
