@@ -1,0 +1,133 @@
+# Turns the statements that capture.awk recorded for one scenario into pgbench scripts that
+# run the same statements with the same parameters as the service did:
+#
+#   awk -v name=NAME -v dir=DIR [-v only=REGEX] -f pgbench_script.awk REC REC
+#
+# The captured requests are grouped by their sequence of statements and NULL parameters (a
+# search that fills its page with name-prefix matches runs one statement, others two; a
+# customer without a company sends NULL for it). Each group, up to the 20 largest, gets a
+# script DIR/NAME.<j>.pgbench and a table bench_NAME_<j> (SQL in DIR/NAME.setup.sql): one
+# row per captured request, one text column per parameter. The script picks a row at random,
+# reads it into pgbench variables (one small SELECT ... \gset: the only statement the
+# service did not run) and runs the service's statements with them bound, under -M prepared:
+# prepared once per connection and executed with new values each time, as the service does.
+# In an INSERT, a value that every captured request sent differently and that is hex (the id,
+# the blind indexes: unique columns) is a fresh random hex string of the same length. pgbench
+# cannot bind a NULL: a NULL parameter is written NULL. Prints one "SCRIPT WEIGHT" line per
+# script, the weight its share of the captured requests in percent. -v only keeps the
+# statements whose name matches (e.g. ^customer_insert$).
+BEGIN { FS = "\037"; max_scripts = 20 }
+FNR == 1 { pass++ }
+pass == 1 {
+  if ($1 == "S") signature[$2] = signature[$2] "," $4
+  if ($1 == "P" && $5 == "NULL") signature[$2] = signature[$2] "/" $4
+  next
+}
+!chosen { classify(); chosen = 1 }
+$1 == "S" && ($2 in class_of) {
+  if ($2 == first[class_of[$2]]) {
+    statement[class_of[$2], $3] = $4
+    sql[class_of[$2], $3] = $5
+    if ($3 > positions[class_of[$2]]) positions[class_of[$2]] = $3
+  }
+  next
+}
+$1 == "P" && ($2 in class_of) {
+  value[$2, $3, $4] = $5
+  if ($4 + 0 > params[class_of[$2], $3]) params[class_of[$2], $3] = $4 + 0
+  next
+}
+
+# classes 1..classes: the distinct signatures, largest first; members[j, 1..size[j]].
+function classify(    group, s, j, best, taken, total) {
+  for (group in signature) count_of[signature[group]]++
+  classes = 0
+  while (classes < max_scripts) {
+    best = ""
+    for (s in count_of) if (!(s in taken) && (best == "" || count_of[s] > count_of[best])) best = s
+    if (best == "") break
+    taken[best] = 1
+    signature_class[best] = ++classes
+  }
+  for (group in signature) {
+    if (!(signature[group] in signature_class)) continue
+    j = signature_class[signature[group]]
+    class_of[group] = j
+    members[j, ++size[j]] = group
+    if (first[j] == "" || group + 0 < first[j] + 0) first[j] = group
+    captured++
+  }
+}
+
+function simple(j, pos) { return statement[j, pos] ~ /^(BEGIN|COMMIT|ROLLBACK)$/ }
+function selected(j, pos) { return only == "" || statement[j, pos] ~ only }
+
+# $N of statement `pos` as NULL or :v<pos>_<N>.
+function substitute(j, pos,    text, out, at, n) {
+  text = sql[j, pos]
+  out = ""
+  while ((at = index(text, "$")) > 0) {
+    out = out substr(text, 1, at - 1)
+    text = substr(text, at + 1)
+    match(text, /^[0-9]+/)
+    n = substr(text, 1, RLENGTH) + 0
+    text = substr(text, RLENGTH + 1)
+    out = out (value[first[j], pos, n] == "NULL" ? "NULL" : ":v" pos "_" n)
+  }
+  return out text
+}
+
+function emit(j,    table, script, picked, columns, pos, n, k, v, unique, line, c, column_pos, column_n, seen) {
+  table = "bench_" name "_" j
+  script = dir "/" name "." j ".pgbench"
+  columns = 0
+  picked = ""
+  for (pos = 1; pos <= positions[j]; pos++) {
+    if (!selected(j, pos) || simple(j, pos)) continue
+    for (n = 1; n <= params[j, pos]; n++) {
+      if (value[first[j], pos, n] == "NULL") continue
+      unique = size[j] > 1 && sql[j, pos] ~ /^INSERT/
+      delete seen
+      for (k = 1; k <= size[j]; k++) {
+        v = value[members[j, k], pos, n]
+        if ((v in seen) || v !~ /^'[0-9a-f]+'$/) unique = 0
+        seen[v] = 1
+      }
+      picked = picked (picked == "" ? "" : ", ")
+      if (unique) {
+        picked = picked "substr(md5(random()::text) || md5(random()::text), 1, " \
+                 (length(value[first[j], pos, n]) - 2) ")"
+      } else {
+        column_pos[++columns] = pos; column_n[columns] = n
+        picked = picked "c" pos "_" n
+      }
+      picked = picked " AS v" pos "_" n
+    }
+  }
+  print "DROP TABLE IF EXISTS " table ";" > setup
+  line = "CREATE TABLE " table " (k integer PRIMARY KEY"
+  for (c = 1; c <= columns; c++) line = line ", c" column_pos[c] "_" column_n[c] " text"
+  print line ");" > setup
+  for (k = 1; k <= size[j]; k++) {
+    line = "INSERT INTO " table " VALUES (" k
+    for (c = 1; c <= columns; c++) line = line ", " value[members[j, k], column_pos[c], column_n[c]]
+    print line ");" > setup
+  }
+  print "VACUUM ANALYZE " table ";" > setup
+  if (picked != "") {
+    print "\\set k random(1, " size[j] ")" > script
+    print "SELECT " picked " FROM " table " WHERE k = :k \\gset" > script
+  }
+  for (pos = 1; pos <= positions[j]; pos++) {
+    if (selected(j, pos)) print (simple(j, pos) ? statement[j, pos] : substitute(j, pos)) ";" > script
+  }
+  close(script)
+  printf "%s %d\n", script, int(size[j] * 100 / captured + 0.5) < 1 ? 1 : int(size[j] * 100 / captured + 0.5)
+}
+
+END {
+  if (classes == 0) { print "pgbench_script.awk: no captured request" > "/dev/stderr"; exit 1 }
+  setup = dir "/" name ".setup.sql"
+  print "SET client_min_messages = warning;" > setup
+  for (j = 1; j <= classes; j++) emit(j)
+}

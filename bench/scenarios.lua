@@ -1,0 +1,136 @@
+-- The wrk scenarios of bench/run. One script, the scenario chosen by argument:
+--
+--   wrk -s bench/scenarios.lua URL -- SCENARIO DATA_DIR API_KEY SALT
+--
+-- SCENARIO: get, lookup, list, cursor, search, create, update, mixed (80 % reads: get 50,
+-- lookup 10, list 10, search 10; 20 % writes: create 10, update 10), or empty (GET
+-- /v1/customers/<id>, for the ceiling responders). DATA_DIR holds one value a line:
+-- ids.txt (existing customers), emails.txt (their emails), fragments.txt (3-4 letter name
+-- fragments), cursors.txt (list cursors deep in the name order). SALT (0-97; 98 and 99 are
+-- bench/run's own) keeps the emails and phone numbers of one run's creates apart from every
+-- other run's.
+--
+-- done() prints one line "WRK_RESULT {json}": requests, seconds, rps, latency percentiles
+-- (ms), non-2xx answers and socket errors.
+
+local thread_count = 0
+
+function setup(thread)
+  thread_count = thread_count + 1
+  thread:set("thread_number", thread_count)
+end
+
+local scenario, salt
+local ids, emails, fragments, cursors = {}, {}, {}, {}
+local read_headers, json_headers
+local created = 0
+
+local function read_lines(path)
+  local list = {}
+  local file = io.open(path, "r")
+  if file == nil then return list end
+  for line in file:lines() do
+    if line ~= "" then list[#list + 1] = line end
+  end
+  file:close()
+  return list
+end
+
+local function pick(list)
+  return list[math.random(#list)]
+end
+
+local function url_encode(text)
+  return (text:gsub("[^%w%-%._~]", function(ch) return string.format("%%%02X", ch:byte()) end))
+end
+
+-- Names as the data generator makes them: several scripts, so that search and sorting see
+-- the mix a real customer base has. The ASCII ones make the emails.
+local first_names = { "Wanjiru", "Otieno", "Amina", "Kofi", "Chen", "Priya", "Olga", "Lucas",
+  "Fatima", "Hiroshi", "Zanele", "Mateo", "Ana", "Yusuf", "Ingrid", "Jamal", "Mei", "Chinedu",
+  "Aroha", "Søren", "Дмитрий", "Ελένη", "美咲" }
+local last_names = { "Kamau", "Mensah", "Okafor", "Wang", "Patel", "Ivanova", "Silva", "Hassan",
+  "Tanaka", "Dlamini", "Costa", "Demir", "Larsen", "Bello", "Nakamura", "Mwangi", "Nkosi",
+  "García", "Müller", "Смирнов" }
+
+-- A new customer with an email and a phone number no other run uses: +254 79 SS NNNNN
+-- (salt, then counter and thread: up to 4 threads of 25,000 creates each). The data
+-- generator draws Kenyan numbers from other blocks (+254 712...).
+local function create_body()
+  created = created + 1
+  local first, last = pick(first_names), pick(last_names)
+  local serial = string.format("%02d%05d", salt, (created * 4 + thread_number - 1) % 100000)
+  local email = string.format("new.%s@bench.example.com", serial)
+  return string.format('{"name":"%s %s","email":"%s","phone":"+25479%s","type":"individual",'
+    .. '"country":"KE","segment":"retail","tags":["bench"],"creditLimit":5000.00,'
+    .. '"billingAddress":{"line1":"12 Moi Avenue","city":"Nairobi","postalCode":"00100",'
+    .. '"country":"KE"},"notes":"created by bench/run"}', first, last, email, serial)
+end
+
+local function update_body()
+  created = created + 1
+  return string.format('{"segment":"wholesale","notes":"updated by bench/run %d-%d"}',
+    thread_number, created)
+end
+
+local requests = {
+  get = function() return wrk.format("GET", "/v1/customers/" .. pick(ids), read_headers) end,
+  empty = function() return wrk.format("GET", "/v1/customers/" .. pick(ids), read_headers) end,
+  lookup = function()
+    return wrk.format("GET", "/v1/customers/lookup?email=" .. url_encode(pick(emails)),
+      read_headers)
+  end,
+  list = function() return wrk.format("GET", "/v1/customers", read_headers) end,
+  cursor = function()
+    return wrk.format("GET", "/v1/customers?cursor=" .. pick(cursors), read_headers)
+  end,
+  search = function()
+    return wrk.format("GET", "/v1/customers/search?q=" .. url_encode(pick(fragments)),
+      read_headers)
+  end,
+  create = function() return wrk.format("POST", "/v1/customers", json_headers, create_body()) end,
+  update = function()
+    return wrk.format("PATCH", "/v1/customers/" .. pick(ids), json_headers, update_body())
+  end,
+}
+
+local mix = { { 50, "get" }, { 10, "lookup" }, { 10, "list" }, { 10, "search" },
+  { 10, "create" }, { 10, "update" } }
+requests.mixed = function()
+  local roll = math.random(100)
+  for _, entry in ipairs(mix) do
+    roll = roll - entry[1]
+    if roll <= 0 then return requests[entry[2]]() end
+  end
+end
+
+function init(args)
+  scenario = args[1]
+  local dir = args[2]
+  salt = tonumber(args[4]) or 0
+  read_headers = { ["Authorization"] = "Bearer " .. args[3] }
+  json_headers = { ["Authorization"] = "Bearer " .. args[3],
+    ["Content-Type"] = "application/json" }
+  math.randomseed(os.time() * 1000 + thread_number * 7919 + salt)
+  ids = read_lines(dir .. "/ids.txt")
+  emails = read_lines(dir .. "/emails.txt")
+  fragments = read_lines(dir .. "/fragments.txt")
+  cursors = read_lines(dir .. "/cursors.txt")
+  if requests[scenario] == nil then error("unknown scenario " .. tostring(scenario)) end
+end
+
+function request()
+  -- wrk.format keeps the headers table it is given: Content-Length is set per body.
+  return requests[scenario]()
+end
+
+function done(summary, latency, _)
+  local errors = summary.errors
+  local seconds = summary.duration / 1e6
+  io.write(string.format('WRK_RESULT {"requests":%d,"seconds":%.3f,"rps":%.1f,'
+    .. '"p50_ms":%.3f,"p90_ms":%.3f,"p99_ms":%.3f,"max_ms":%.3f,"non2xx":%d,'
+    .. '"socket_errors":%d}\n', summary.requests, seconds, summary.requests / seconds,
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000, errors.status,
+    errors.connect + errors.read + errors.write + errors.timeout))
+end
