@@ -7,6 +7,7 @@
 
 #include "api/app.hpp"
 #include "api/auth.hpp"
+#include "cli/load_config.hpp"
 #include "config/config.hpp"
 #include "crypto/keyring.hpp"
 #include "domain/iso_codes.hpp"
@@ -26,15 +27,10 @@ namespace {
 // and one-line messages on stderr.
 template <typename Body>
 int with_database(const std::string& config_path, Body body) {
-  config::Config config;
+  const auto config = load_config(config_path);
+  if (!config) return kExitUsage;
   try {
-    config = config::load(config_path, environ);
-  } catch (const config::ConfigError& error) {
-    std::cerr << "customer-api: configuration error: " << error.what() << '\n';
-    return kExitUsage;
-  }
-  try {
-    store::Connection connection(config.database_url, "customer-api-cli");
+    store::Connection connection(config->database_url, "customer-api-cli");
     return body(connection);
   } catch (const store::DbError& error) {
     std::cerr << "customer-api: database error: " << error.what() << '\n';
@@ -94,14 +90,10 @@ int migrate(const std::string& config_path) {
 }
 
 int check_config(const std::string& config_path) {
-  try {
-    const config::Config config = config::load(config_path, environ);
-    std::cout << config::describe(config);
-    return kExitOk;
-  } catch (const config::ConfigError& error) {
-    std::cerr << "customer-api: configuration error: " << error.what() << '\n';
-    return kExitUsage;
-  }
+  const auto config = load_config(config_path);
+  if (!config) return kExitUsage;
+  std::cout << config::describe(*config);
+  return kExitOk;
 }
 
 int business_create(const std::string& config_path, const std::string& name,
@@ -189,16 +181,13 @@ int encryption_init(const std::string& key_dir) {
 }
 
 int encryption_add_key(const std::string& config_path) {
+  const auto config = load_config(config_path, "add a key");
+  if (!config) return kExitUsage;
   try {
-    const config::Config config = config::load(config_path, environ);
-    if (config.key_dir.empty()) throw config::ConfigError("key_dir: must be set");
-    const auto id = crypto::Keyring::add_encryption_key(config.key_dir);
+    const auto id = crypto::Keyring::add_encryption_key(config->key_dir);
     std::cout << "added encryption-" << id << ".key; reload the service (SIGHUP), then run "
               << "`customer-api encryption rotate`\n";
     return kExitOk;
-  } catch (const config::ConfigError& error) {
-    std::cerr << "customer-api: configuration error: " << error.what() << '\n';
-    return kExitUsage;
   } catch (const std::exception& error) {
     std::cerr << "customer-api: " << error.what() << '\n';
     return kExitFailed;

@@ -4,11 +4,10 @@
 
 #include "api/customer_record.hpp"
 #include "cli/commands.hpp"
+#include "cli/load_config.hpp"
 #include "config/config.hpp"
 #include "crypto/keyring.hpp"
 #include "store/customer_store.hpp"
-
-extern char** environ;
 
 namespace capi::cli {
 namespace {
@@ -44,14 +43,9 @@ Counts rotate_table(store::Connection& connection, Fetch fetch, Reseal reseal, W
 }  // namespace
 
 int encryption_rotate(const std::string& config_path) {
-  config::Config config;
-  try {
-    config = config::load(config_path, environ);
-    if (config.key_dir.empty()) throw config::ConfigError("key_dir: must be set");
-  } catch (const config::ConfigError& error) {
-    std::cerr << "customer-api: configuration error: " << error.what() << '\n';
-    return kExitUsage;
-  }
+  const auto loaded = load_config(config_path, "rotate");
+  if (!loaded) return kExitUsage;
+  const config::Config& config = *loaded;
   try {
     const crypto::Keyring keys = crypto::Keyring::load(config.key_dir);
     const api::CustomerRecords records(keys);

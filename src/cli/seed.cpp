@@ -12,6 +12,7 @@
 
 #include "api/customer_record.hpp"
 #include "cli/commands.hpp"
+#include "cli/load_config.hpp"
 #include "cli/seed_data.hpp"
 #include "config/config.hpp"
 #include "crypto/keyring.hpp"
@@ -20,8 +21,6 @@
 #include "json/writer.hpp"
 #include "store/business_store.hpp"
 #include "store/customer_store.hpp"
-
-extern char** environ;
 
 namespace capi::cli {
 namespace {
@@ -214,14 +213,9 @@ int seed(const std::string& config_path, const std::string& business_id, std::in
     std::cerr << "customer-api: --count must be 1 to " << kMaxCount << '\n';
     return kExitUsage;
   }
-  config::Config config;
-  try {
-    config = config::load(config_path, environ);
-    if (config.key_dir.empty()) throw config::ConfigError("key_dir: must be set to seed");
-  } catch (const config::ConfigError& error) {
-    std::cerr << "customer-api: configuration error: " << error.what() << '\n';
-    return kExitUsage;
-  }
+  const auto loaded = load_config(config_path, "seed");
+  if (!loaded) return kExitUsage;
+  const config::Config& config = *loaded;
   // Opened first: a path that cannot be written is refused before anything is loaded. A
   // failed load leaves no ids file behind (a stale one would point at rows that are not).
   std::ofstream ids_file;
