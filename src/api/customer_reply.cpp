@@ -90,7 +90,9 @@ Reply customer_reply(RequestContext& context, const CustomerRecords& records,
                      std::string message, const std::vector<std::string>& ignored_fields,
                      std::optional<bool> created) {
   const OpenedCustomer opened = records.open(row);
-  const auto contact_rows = customers.contacts(row.business_id, row.id);
+  std::vector<store::ContactRow> fetched;
+  if (!row.contacts) fetched = customers.contacts(row.business_id, row.id);
+  const std::vector<store::ContactRow>& contact_rows = row.contacts ? *row.contacts : fetched;
   std::vector<OpenedContact> opened_contacts;
   opened_contacts.reserve(contact_rows.size());
   std::vector<std::string> unreadable = opened.unreadable;

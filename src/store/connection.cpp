@@ -65,12 +65,9 @@ void Connection::ensure_connected() {
     throw DbError(ErrorKind::kUnavailable, "08006", "database unreachable (retrying shortly)");
   }
   const std::string timeout = std::to_string(kConnectTimeoutSeconds);
-  // Custom plans for every execution: a generic plan of a statement with optional filters
-  // cannot use the right index, and planning is cheap next to a wrong plan.
-  const char* const keywords[] = {"dbname", "connect_timeout", "application_name", "options",
-                                  nullptr};
+  const char* const keywords[] = {"dbname", "connect_timeout", "application_name", nullptr};
   const char* const values[] = {conninfo_.c_str(), timeout.c_str(), application_name_.c_str(),
-                                "-c plan_cache_mode=force_custom_plan", nullptr};
+                                nullptr};
   conn_.reset(PQconnectdbParams(keywords, values, 1));
   if (!connected()) {
     const std::string message =
@@ -99,7 +96,8 @@ void Connection::fail(PGresult* result, const char* what) {
 
 Result Connection::run(const Statement& statement, const std::vector<Param>& params) {
   ensure_connected();
-  if (prepared_.count(statement.name) == 0) {
+  const bool reused = statement.planning == Planning::kReused;
+  if (reused && prepared_.count(statement.name) == 0) {
     PGresult* const prepared = PQprepare(conn_.get(), statement.name, statement.sql, 0, nullptr);
     if (prepared == nullptr || PQresultStatus(prepared) != PGRES_COMMAND_OK) {
       fail(prepared, statement.name);
@@ -115,9 +113,11 @@ Result Connection::run(const Statement& statement, const std::vector<Param>& par
   for (std::size_t i = 0; i < params.size(); ++i) {
     if (params[i]) values[i] = owned.emplace_back(*params[i]).c_str();
   }
-  PGresult* const result =
-      PQexecPrepared(conn_.get(), statement.name, static_cast<int>(values.size()), values.data(),
-                     nullptr, nullptr, 0);
+  const int count = static_cast<int>(values.size());
+  PGresult* const result = reused ? PQexecPrepared(conn_.get(), statement.name, count,
+                                                   values.data(), nullptr, nullptr, 0)
+                                  : PQexecParams(conn_.get(), statement.sql, count, nullptr,
+                                                 values.data(), nullptr, nullptr, 0);
   const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(result, statement.name);
   return Result(result);

@@ -60,8 +60,6 @@ constexpr Statement kUpdate{
     " WHERE id = $1 AND business_id = $2"
     " RETURNING " CAPI_CUSTOMER_COLUMNS};
 
-constexpr Statement kFind{"customer_find", "SELECT " CAPI_CUSTOMER_COLUMNS
-                                           " FROM customers WHERE business_id = $1 AND id = $2"};
 constexpr Statement kFindForUpdate{"customer_find_for_update",
                                    "SELECT " CAPI_CUSTOMER_COLUMNS
                                    " FROM customers WHERE business_id = $1 AND id = $2 FOR UPDATE"};
@@ -79,18 +77,29 @@ constexpr Statement kErase{
     " shipping_address_enc = NULL, website = NULL, segment = NULL, tags = '{}', notes = NULL,"
     " preferred_shipping = NULL, metadata = '{}'"
     " WHERE business_id = $1 AND id = $2 RETURNING " CAPI_CUSTOMER_COLUMNS};
-constexpr Statement kFindByEmail{"customer_find_by_email",
-                                 "SELECT " CAPI_CUSTOMER_COLUMNS
-                                 " FROM customers WHERE business_id = $1 AND email_index = $2"
-                                 " AND deleted_at IS NULL"};
-constexpr Statement kFindByPhone{"customer_find_by_phone",
-                                 "SELECT " CAPI_CUSTOMER_COLUMNS
-                                 " FROM customers WHERE business_id = $1 AND phone_index = $2"
-                                 " AND deleted_at IS NULL"};
-
 #define CAPI_CONTACT_COLUMNS                                                   \
   "id, business_id, customer_id, version, name, title, email_enc, phone_enc, " \
   "is_primary, " CAPI_MS("created_at") ", " CAPI_MS("updated_at")
+
+// A customer row (CAPI_CUSTOMER_COLUMNS) joined to its contacts (CAPI_CONTACT_COLUMNS after
+// them, NULL when it has none), in one round trip: one result row per contact.
+#define CAPI_WITH_CONTACTS(customer_where)                           \
+  "SELECT customer.*, contact.* FROM (SELECT " CAPI_CUSTOMER_COLUMNS \
+  " FROM customers WHERE " customer_where                            \
+  ") AS customer"                                                    \
+  " LEFT JOIN LATERAL (SELECT " CAPI_CONTACT_COLUMNS                 \
+  " FROM customer_contacts"                                          \
+  " WHERE customer_contacts.business_id = customer.business_id"      \
+  " AND customer_contacts.customer_id = customer.id ORDER BY created_at, id) AS contact ON true"
+
+constexpr Statement kFind{"customer_find", CAPI_WITH_CONTACTS("business_id = $1 AND id = $2")};
+constexpr Statement kFindByEmail{
+    "customer_find_by_email",
+    CAPI_WITH_CONTACTS("business_id = $1 AND email_index = $2 AND deleted_at IS NULL")};
+constexpr Statement kFindByPhone{
+    "customer_find_by_phone",
+    CAPI_WITH_CONTACTS("business_id = $1 AND phone_index = $2 AND deleted_at IS NULL")};
+constexpr int kCustomerColumns = 39;
 
 constexpr Statement kInsertContact{
     "contact_insert",
@@ -174,7 +183,7 @@ const Statement& list_statement(SortKey key, bool descending, bool keyset) {
   struct Built {
     std::string name;
     std::string sql;
-    Statement statement{nullptr, nullptr};
+    Statement statement{nullptr, nullptr, Planning::kPerExecution};
   };
   static std::map<int, Built> built;
   const int slot = static_cast<int>(key) * 4 + (descending ? 2 : 0) + (keyset ? 1 : 0);
@@ -195,7 +204,7 @@ const Statement& list_statement(SortKey key, bool descending, bool keyset) {
     sql += " LIMIT $" + std::to_string(value_param + (keyset ? 2 : 0)) + "::int";
     if (!keyset) sql += " OFFSET $" + std::to_string(value_param + 1) + "::int";
     entry.sql = std::move(sql);
-    entry.statement = Statement{entry.name.c_str(), entry.sql.c_str()};
+    entry.statement = Statement{entry.name.c_str(), entry.sql.c_str(), Planning::kPerExecution};
   }
   return entry.statement;
 }
@@ -204,36 +213,77 @@ const Statement& list_statement(SortKey key, bool descending, bool keyset) {
 // cheapest way for a large business: it stops at the cap) instead of scanning the table.
 constexpr Statement kCount{"customer_count",
                            "SELECT count(*) FROM (SELECT 1 FROM customers WHERE" CAPI_FILTER
-                           " ORDER BY sort_name, id LIMIT $13::int + 1) AS matches"};
+                           " ORDER BY sort_name, id LIMIT $13::int + 1) AS matches",
+                           Planning::kPerExecution};
 
 // The planner's estimate of the number of matches (planned with the real values, as every
-// statement is): what `total` reports above the exact cap.
+// listing statement is): what `total` reports above the exact cap.
 constexpr Statement kEstimate{"customer_count_estimate",
-                              "EXPLAIN (FORMAT JSON) SELECT 1 FROM customers WHERE" CAPI_FILTER};
+                              "EXPLAIN (FORMAT JSON) SELECT 1 FROM customers WHERE" CAPI_FILTER,
+                              Planning::kPerExecution};
 
 // Search ranks exact email/phone hits first, then name-prefix matches, then the other
 // matches, each group by name. The groups are disjoint queries run in rank order until the
-// page is full, each stopping at what the page still needs: the prefix group is a range of
-// the name index (sort_name has the "C" collation), and the last group either walks the name
-// index until the page is full (a common fragment) or gathers the few trigram-index matches
-// and sorts them (a rare one); with custom plans the planner picks per search text.
+// page is full, each asking for what the page still needs. Exact hits come from the blind
+// indexes; the other groups from customer_search (sql/004), the narrow copy of the active
+// customers' searchable columns, and are then joined to their customers rows.
 constexpr Statement kSearchExact{
     "customer_search_exact",
     "SELECT " CAPI_CUSTOMER_COLUMNS " FROM customers WHERE" CAPI_FILTER_BASE
     " AND (email_index = $9::text OR phone_index = $10::text) ORDER BY sort_name, id"
-    " LIMIT $11::int"};
+    " LIMIT $11::int",
+    Planning::kPerExecution};
+
+// Parameters of the infix group: $1 business, $2 the text (LIKE-escaped), $3 the email-word
+// blind indexes, $4 the ids already on the page, $5 how many rows the page still needs, $6
+// (the bounded walk) how many names to walk at most. The prefix group: $1, $2, then the ids
+// ($3) and the rows needed ($4).
+#define CAPI_SEARCH_PAGE(hits)                                     \
+  "SELECT " CAPI_CUSTOMER_COLUMNS " FROM customers JOIN (" hits    \
+  ") AS hit"                                                       \
+  " ON customers.id = hit.hit_id WHERE customers.business_id = $1" \
+  " ORDER BY hit.hit_name, hit.hit_id"
+#define CAPI_SEARCH_INFIX                                     \
+  " (sort_name LIKE '%' || lower($2::text) || '%'"            \
+  "  OR company_lower LIKE '%' || lower($2::text) || '%'"     \
+  "  OR ($3::text[] <> '{}' AND email_tokens @> $3::text[]))" \
+  " AND NOT sort_name LIKE lower($2::text) || '%' AND customer_id <> ALL ($4::text[])"
+
+// The name-prefix group: a range of the name index.
 constexpr Statement kSearchPrefix{
     "customer_search_prefix",
-    "SELECT " CAPI_CUSTOMER_COLUMNS " FROM customers WHERE" CAPI_FILTER_BASE
-    " AND sort_name LIKE lower($9::text) || '%'"
-    " AND (email_index = $10::text OR phone_index = $11::text) IS NOT TRUE"
-    " ORDER BY sort_name, id LIMIT $12::int"};
-constexpr Statement kSearchRest{
-    "customer_search_rest",
-    "SELECT " CAPI_CUSTOMER_COLUMNS " FROM customers WHERE" CAPI_FILTER_BASE " AND" CAPI_TEXT_MATCH
-    " AND NOT sort_name LIKE lower($9::text) || '%'"
-    " AND (email_index = $10::text OR phone_index = $11::text) IS NOT TRUE"
-    " ORDER BY sort_name, id LIMIT $13::int"};
+    CAPI_SEARCH_PAGE("SELECT customer_id AS hit_id, sort_name AS hit_name FROM customer_search"
+                     " WHERE business_id = $1 AND sort_name LIKE lower($2::text) || '%'"
+                     " AND customer_id <> ALL ($3::text[])"
+                     " ORDER BY sort_name, customer_id LIMIT $4::int"),
+    Planning::kPerExecution};
+
+// The other matches, two ways. A common fragment fills the page within the first names:
+// walk the name index, at most $6 names (cheap, and bounded whatever the fragment). When
+// that does not fill the page, the matches are few or sit late in the name order: gather
+// every match through the trigram and token indexes and sort them (a cost that grows with
+// the number of matches, not with the business). Only the first way's page is trusted when
+// it is full; the second is always complete.
+constexpr Statement kSearchInfixWalk{
+    "customer_search_infix_walk",
+    CAPI_SEARCH_PAGE("SELECT customer_id AS hit_id, sort_name AS hit_name FROM"
+                     " (SELECT customer_id, sort_name, company_lower, email_tokens"
+                     "  FROM customer_search WHERE business_id = $1"
+                     "  ORDER BY sort_name, customer_id LIMIT $6::int) AS walked"
+                     " WHERE" CAPI_SEARCH_INFIX " ORDER BY sort_name, customer_id LIMIT $5::int"),
+    Planning::kPerExecution};
+// MATERIALIZED keeps the page's ORDER BY ... LIMIT from turning this back into a walk.
+constexpr Statement kSearchInfixGather{
+    "customer_search_infix_gather",
+    "WITH matches AS MATERIALIZED (SELECT customer_id, sort_name FROM customer_search"
+    " WHERE business_id = $1 AND" CAPI_SEARCH_INFIX
+    ")"
+    " " CAPI_SEARCH_PAGE("SELECT customer_id AS hit_id, sort_name AS hit_name FROM matches"
+                         " ORDER BY sort_name, customer_id LIMIT $5::int"),
+    Planning::kPerExecution};
+
+// How many names the walk may read before the gather takes over: about 5 ms of index.
+constexpr int kSearchWalkNames = 20000;
 
 std::optional<std::int64_t> optional_integer(const Result& result, int row, int column) {
   if (result.is_null(row, column)) return std::nullopt;
@@ -301,20 +351,34 @@ std::optional<CustomerRow> first_row(const Result& result) {
   return row_from(result, 0);
 }
 
-ContactRow contact_from(const Result& r, int i) {
+// The contact in CAPI_CONTACT_COLUMNS from column `at` of row i.
+ContactRow contact_from(const Result& r, int i, int at = 0) {
   ContactRow contact;
-  contact.id = r.str(i, 0);
-  contact.business_id = r.str(i, 1);
-  contact.customer_id = r.str(i, 2);
-  contact.version = static_cast<int>(r.integer(i, 3));
-  contact.name = r.str(i, 4);
-  contact.title = r.optional_str(i, 5);
-  contact.email_enc = optional_bytes(r, i, 6);
-  contact.phone_enc = optional_bytes(r, i, 7);
-  contact.is_primary = r.boolean(i, 8);
-  contact.created_ms = r.integer(i, 9);
-  contact.updated_ms = r.integer(i, 10);
+  contact.id = r.str(i, at);
+  contact.business_id = r.str(i, at + 1);
+  contact.customer_id = r.str(i, at + 2);
+  contact.version = static_cast<int>(r.integer(i, at + 3));
+  contact.name = r.str(i, at + 4);
+  contact.title = r.optional_str(i, at + 5);
+  contact.email_enc = optional_bytes(r, i, at + 6);
+  contact.phone_enc = optional_bytes(r, i, at + 7);
+  contact.is_primary = r.boolean(i, at + 8);
+  contact.created_ms = r.integer(i, at + 9);
+  contact.updated_ms = r.integer(i, at + 10);
   return contact;
+}
+
+// The customer of a CAPI_WITH_CONTACTS result, with its contacts.
+std::optional<CustomerRow> customer_with_contacts(const Result& result) {
+  if (result.empty()) return std::nullopt;
+  CustomerRow row = row_from(result, 0);
+  auto& contacts = row.contacts.emplace();
+  for (int i = 0; i < result.rows(); ++i) {
+    if (!result.is_null(i, kCustomerColumns)) {
+      contacts.push_back(contact_from(result, i, kCustomerColumns));
+    }
+  }
+  return row;
 }
 
 std::optional<std::string> optional_number(const std::optional<std::int64_t>& value) {
@@ -400,7 +464,7 @@ CustomerRow CustomerStore::insert(const CustomerRow& row) {
 
 std::optional<CustomerRow> CustomerStore::find(const std::string& business_id,
                                                const std::string& id) {
-  return first_row(connection_.exec(kFind, {business_id, id}));
+  return customer_with_contacts(connection_.exec(kFind, {business_id, id}));
 }
 
 std::optional<CustomerRow> CustomerStore::find_for_update(const std::string& business_id,
@@ -426,12 +490,12 @@ CustomerRow CustomerStore::erase(const std::string& business_id, const std::stri
 
 std::optional<CustomerRow> CustomerStore::find_active_by_email(const std::string& business_id,
                                                                const std::string& email_index) {
-  return first_row(connection_.exec(kFindByEmail, {business_id, email_index}));
+  return customer_with_contacts(connection_.exec(kFindByEmail, {business_id, email_index}));
 }
 
 std::optional<CustomerRow> CustomerStore::find_active_by_phone(const std::string& business_id,
                                                                const std::string& phone_index) {
-  return first_row(connection_.exec(kFindByPhone, {business_id, phone_index}));
+  return customer_with_contacts(connection_.exec(kFindByPhone, {business_id, phone_index}));
 }
 
 std::vector<CustomerRow> CustomerStore::list(const std::string& business_id,
@@ -473,28 +537,38 @@ std::int64_t CustomerStore::estimate(const std::string& business_id, const ListF
 
 std::vector<CustomerRow> CustomerStore::search(const std::string& business_id,
                                                const ListFilter& filter, int limit) {
-  const auto all = filter_values(business_id, filter);  // $1..$12 as the listing has them
-  const std::vector<std::optional<std::string>> base(all.begin(), all.begin() + 8);
   std::vector<CustomerRow> found;
-  const auto run = [&](const Statement& statement, std::vector<std::optional<std::string>> values) {
-    values.emplace_back(std::to_string(limit - static_cast<int>(found.size())));
+  if (filter.email_index || filter.phone_index) {
+    auto values = filter_values(business_id, ListFilter{});  // $1..$8: active, no filters
+    values.resize(8);
+    values.insert(values.end(), {filter.email_index, filter.phone_index, std::to_string(limit)});
+    found = rows_from(connection_.exec(kSearchExact, as_params(values)));
+  }
+  if (!filter.text) return found;
+
+  // Each group excludes what is already on the page; a row renamed between two of the
+  // queries could still be in two groups, so the ids are checked again.
+  const auto needed = [&] { return limit - static_cast<int>(found.size()); };
+  const auto run = [&](const Statement& statement, bool infix, std::optional<int> walk) {
+    std::vector<std::string> ids;
+    ids.reserve(found.size());
+    for (const auto& row : found) ids.push_back(row.id);
+    std::vector<std::optional<std::string>> values = {business_id, filter.text};
+    if (infix) values.emplace_back(text_array(filter.token_indexes));
+    values.insert(values.end(), {text_array(ids), std::to_string(needed())});
+    if (walk) values.emplace_back(std::to_string(*walk));
     for (auto& row : rows_from(connection_.exec(statement, as_params(values)))) {
-      // The groups are disjoint, but a row renamed between two of the queries could be in both.
       const auto same = [&](const CustomerRow& other) { return other.id == row.id; };
       if (std::none_of(found.begin(), found.end(), same)) found.push_back(std::move(row));
     }
   };
-  if (filter.email_index || filter.phone_index) {
-    auto values = base;
-    values.insert(values.end(), {filter.email_index, filter.phone_index});
-    run(kSearchExact, values);
-  }
-  if (filter.text && static_cast<int>(found.size()) < limit) {
-    auto values = base;
-    values.insert(values.end(), {filter.text, filter.email_index, filter.phone_index});
-    run(kSearchPrefix, values);
-  }
-  if (static_cast<int>(found.size()) < limit) run(kSearchRest, all);
+  if (needed() > 0) run(kSearchPrefix, false, std::nullopt);
+  if (needed() <= 0) return found;
+  const std::size_t before_infix = found.size();
+  run(kSearchInfixWalk, true, kSearchWalkNames);
+  if (needed() <= 0) return found;
+  found.resize(before_infix);  // the walk's partial page: the gather finds those rows too
+  run(kSearchInfixGather, true, std::nullopt);
   return found;
 }
 

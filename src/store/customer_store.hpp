@@ -1,6 +1,6 @@
 // Customers and their contacts as stored: personal data sealed (raw ciphertext bytes), blind
 // indexes beside it. Encryption, decryption and the rules are the caller's; this file is
-// the SQL, through named prepared statements only.
+// the SQL, always with the values as parameters.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +11,20 @@
 #include "store/connection.hpp"
 
 namespace capi::store {
+
+struct ContactRow {
+  std::string id;
+  std::string business_id;
+  std::string customer_id;
+  int version = 1;
+  std::string name;
+  std::optional<std::string> title;
+  std::optional<std::string> email_enc;
+  std::optional<std::string> phone_enc;
+  bool is_primary = false;
+  std::int64_t created_ms = 0;
+  std::int64_t updated_ms = 0;
+};
 
 struct CustomerRow {
   std::string id;
@@ -56,21 +70,11 @@ struct CustomerRow {
     std::string sort_name;
   } cursor;
 
-  bool active() const { return !deleted_ms.has_value(); }
-};
+  // The customer's contacts, when the read fetched them with the row (find, lookups);
+  // otherwise nullopt, and CustomerStore::contacts() reads them.
+  std::optional<std::vector<ContactRow>> contacts;
 
-struct ContactRow {
-  std::string id;
-  std::string business_id;
-  std::string customer_id;
-  int version = 1;
-  std::string name;
-  std::optional<std::string> title;
-  std::optional<std::string> email_enc;
-  std::optional<std::string> phone_enc;
-  bool is_primary = false;
-  std::int64_t created_ms = 0;
-  std::int64_t updated_ms = 0;
+  bool active() const { return !deleted_ms.has_value(); }
 };
 
 // How a list or search is ordered: a column and a direction, ties broken by id.
@@ -130,6 +134,7 @@ class CustomerStore {
 
   // Inserts; throws DbError(kUniqueViolation) naming the constraint on a taken email/phone.
   CustomerRow insert(const CustomerRow& row);
+  // With its contacts (one statement).
   std::optional<CustomerRow> find(const std::string& business_id, const std::string& id);
   // The same, locking the row until the transaction ends.
   std::optional<CustomerRow> find_for_update(const std::string& business_id, const std::string& id);
@@ -139,6 +144,7 @@ class CustomerStore {
   // Destroys personal data for good (see erase in the handler).
   CustomerRow erase(const std::string& business_id, const std::string& id);
 
+  // With its contacts, as find.
   std::optional<CustomerRow> find_active_by_email(const std::string& business_id,
                                                   const std::string& email_index);
   std::optional<CustomerRow> find_active_by_phone(const std::string& business_id,

@@ -218,3 +218,44 @@ BOOST_AUTO_TEST_CASE(totals_above_ten_thousand_are_estimates) {
   BOOST_TEST(few.json()["meta"]["totalExact"].IsTrue());
   BOOST_TEST(few.json()["meta"]["total"].GetInt() == 11);  // 1199, 11990..11999
 }
+
+BOOST_AUTO_TEST_CASE(search_of_a_large_business_is_exact_both_ways) {
+  // 25,000 customers "Bulk 00000".."Bulk 24999": more names than search's bounded walk reads
+  // (20,000), and four "... Rarefrag" customers, one early in the name order and three late.
+  const std::string business = stack().cli_line(
+      {"business", "create", "--name", "Large", "--currency", "KES", "--country", "KE"});
+  const std::string key = stack().cli_line({"key", "create", "--business", business});
+  stack().postgres().psql(
+      "INSERT INTO customers (id, business_id, name, currency, customer_since) "
+      "SELECT substr(md5('" +
+      business + "' || i), 1, 24), '" + business +
+      "', 'Bulk ' || lpad(i::text, 5, '0'), 'KES', now() FROM generate_series(0, 24999) AS i;"
+      " INSERT INTO customers (id, business_id, name, currency, customer_since) "
+      "SELECT substr(md5('" +
+      business + "rare' || n), 1, 24), '" + business +
+      "', n, 'KES', now() FROM unnest(ARRAY['Aaron Rarefrag', 'Zora Rarefrag', 'Zuri Rarefrag',"
+      " 'Zygmunt Rarefrag']) AS n; ANALYZE customers, customer_search");
+  HttpClient http(stack().base_url());
+  const auto search = [&](const std::string& q, int limit) {
+    const auto response =
+        http.get("/v1/customers/search?q=" + q + "&limit=" + std::to_string(limit), bearer(key));
+    BOOST_TEST_REQUIRE(response.status == 200, response.body);
+    return names(response);
+  };
+  // Few matches, most of them beyond the walk: all of them, by name.
+  const std::vector<std::string> rare = {"Aaron Rarefrag", "Zora Rarefrag", "Zuri Rarefrag",
+                                         "Zygmunt Rarefrag"};
+  BOOST_TEST(search("arefrag", 50) == rare, boost::test_tools::per_element());
+  // Many matches (an infix of every "Bulk 1xxxx"): the first ones by name.
+  std::vector<std::string> expected;
+  for (int i = 10000; i < 10100; ++i) expected.push_back("Bulk " + std::to_string(i));
+  BOOST_TEST(search("ulk%201", 100) == expected, boost::test_tools::per_element());
+  // Matches only late in the name order ("Bulk 24990".."Bulk 24999"), beyond the walk.
+  expected.clear();
+  for (int i = 24990; i < 25000; ++i) expected.push_back("Bulk " + std::to_string(i));
+  BOOST_TEST(search("ulk%202499", 50) == expected, boost::test_tools::per_element());
+  // The prefix group comes first, then the infix matches by name.
+  const auto mixed = search("zora", 50);
+  BOOST_TEST_REQUIRE(mixed.size() == 1u);
+  BOOST_TEST(mixed[0] == "Zora Rarefrag");
+}

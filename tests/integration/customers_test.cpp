@@ -507,6 +507,42 @@ BOOST_AUTO_TEST_CASE(deleted_customers_leave_list_search_and_lookup_but_stay_rea
   BOOST_TEST(restored.status == 200);
   BOOST_TEST(restored.json()["data"]["isActive"].IsTrue());
   BOOST_TEST(http.get("/v1/customers/lookup?email=" + email, key).status == 200);
+  BOOST_TEST(http.get("/v1/customers/search?q=zzgone", key).json()["meta"]["count"].GetInt() == 1);
+}
+
+// Search reads customer_search, which triggers keep in step with customers: every write that
+// changes what search matches on shows at once, and nothing else is left behind.
+BOOST_AUTO_TEST_CASE(search_follows_renames_company_changes_and_erasure) {
+  const std::string id = create_id(R"({"name":"Qqold Name","email":")" + fresh_email("rename") +
+                                   R"(","companyName":"Qqfirm One"})");
+  auto http = stack().client();
+  const auto key = bearer(stack().key());
+  const auto count = [&](const std::string& q) {
+    const auto response = http.get("/v1/customers/search?q=" + q, key);
+    BOOST_TEST_REQUIRE(response.status == 200, response.body);
+    return response.json()["meta"]["count"].GetInt();
+  };
+  BOOST_TEST(count("qqold") == 1);
+  BOOST_TEST(count("qqfirm") == 1);
+  const auto renamed = http.request("PATCH", "/v1/customers/" + id, json_headers(stack().key()),
+                                    R"({"name":"Qqnew Name","companyName":"Qqcompany Two"})");
+  BOOST_TEST_REQUIRE(renamed.status == 200, renamed.body);
+  BOOST_TEST(count("qqold") == 0);
+  BOOST_TEST(count("qqnew") == 1);
+  BOOST_TEST(count("qqfirm") == 0);
+  BOOST_TEST(count("ompany%20tw") == 1);  // an infix of the new company name
+  // An update that does not touch the searchable columns keeps the customer findable.
+  BOOST_TEST(http.request("PATCH", "/v1/customers/" + id, json_headers(stack().key()),
+                          R"({"notes":"called on Monday"})")
+                 .status == 200);
+  BOOST_TEST(count("qqnew") == 1);
+  const auto erased = http.request("DELETE", "/v1/customers/" + id + "?erase=true", key);
+  BOOST_TEST_REQUIRE(erased.status == 200, erased.body);
+  BOOST_TEST(count("qqnew") == 0);
+  BOOST_TEST(count("ompany%20tw") == 0);
+  // Nothing of the customer stays in the search table.
+  BOOST_TEST(stack().postgres().psql("SELECT count(*) FROM customer_search WHERE customer_id = '" +
+                                     id + "'") == "0\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
