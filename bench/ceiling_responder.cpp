@@ -4,7 +4,7 @@
 //   (b) run one prepared statement per request (--sql FILE: $1 the business, $2 the last
 //       segment of the request path) and print the row as JSON: the "nothing but the query"
 //       ceiling. bench/run passes the service's own get-by-id SELECT, captured from the
-//       database's log, and the same plan_cache_mode as the service.
+//       database's log, prepared once per connection as the service prepares it.
 //
 //   ceiling-responder --socket PATH --workers N [--sql FILE --conninfo URL --business ID]
 //
@@ -161,10 +161,9 @@ class PreparedQuery {
   static constexpr const char* kName = "ceiling_find";
 
   bool connect() {
-    // The service's own session settings (src/store/connection.cpp).
-    const char* const keywords[] = {"dbname", "application_name", "options", nullptr};
-    const char* const values[] = {conninfo_.c_str(), "ceiling-responder",
-                                  "-c plan_cache_mode=force_custom_plan", nullptr};
+    // The service's own session settings (src/store/connection.cpp): the defaults.
+    const char* const keywords[] = {"dbname", "application_name", nullptr};
+    const char* const values[] = {conninfo_.c_str(), "ceiling-responder", nullptr};
     conn_.reset(PQconnectdbParams(keywords, values, 1));
     if (PQstatus(conn_.get()) != CONNECTION_OK) {
       std::cerr << "ceiling-responder: " << PQerrorMessage(conn_.get());

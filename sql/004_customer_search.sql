@@ -39,8 +39,8 @@ CREATE INDEX customer_search_name_trgm ON customer_search
   USING gin (business_id, sort_name gin_trgm_ops);
 CREATE INDEX customer_search_company_trgm ON customer_search
   USING gin (business_id, company_lower gin_trgm_ops);
-CREATE INDEX customer_search_tokens ON customer_search USING gin (business_id, email_tokens)
-  WHERE email_tokens <> '{}';
+-- Not partial: search's OR of the three must be able to use all three indexes together.
+CREATE INDEX customer_search_tokens ON customer_search USING gin (business_id, email_tokens);
 
 CREATE FUNCTION customer_search_add() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -77,6 +77,8 @@ BEGIN
   RETURN NULL;
 END
 $$;
+
+ANALYZE customer_search;
 
 CREATE TRIGGER customers_search_insert AFTER INSERT ON customers
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION customer_search_add();

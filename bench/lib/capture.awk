@@ -2,7 +2,8 @@
 # (log_min_duration_statement = 0, log_line_prefix '%m [%p] ') and prints every statement
 # the service executed for one request, with its parameters, one record a line (fields
 # separated by \037):
-#   S <group> <position> <statement name> <SQL>       (BEGIN/COMMIT/ROLLBACK: the word twice)
+#   S <group> <position> <statement name> <SQL>       (BEGIN/COMMIT/ROLLBACK: the word twice;
+#                                                     <unnamed> for a statement planned per execution)
 #   P <group> <position> <parameter number> <SQL literal as logged, or NULL>
 # A group is one request: bench/run sends GET /readyz between requests, and its ops_ping
 # starts the next group. The API key lookup and the migration check are left out.
@@ -15,7 +16,8 @@ BEGIN { OFS = "\037"; group = 0; position = 0; take = 0 }
   name = substr(text, 1, colon - 1)
   take = 0
   if (name == "ops_ping") { group++; position = 0; next }
-  if (group == 0 || name !~ /^(customer|contact)_/) next
+  # Listing and search statements are sent unnamed (planned for their values each time).
+  if (group == 0 || (name !~ /^(customer|contact)_/ && name != "<unnamed>")) next
   position++
   take = 1
   print "S", group, position, name, substr(text, colon + 2)

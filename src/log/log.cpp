@@ -1,5 +1,6 @@
 #include "log/log.hpp"
 
+#include <pthread.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -11,7 +12,20 @@ namespace {
 
 config::LogLevel g_level = config::LogLevel::kInfo;
 
+// A syscall on every log line adds up on the request path: the id is kept, and a fork()ed
+// child forgets its parent's.
+pid_t g_pid = 0;
+void forget_pid() {
+  g_pid = 0;
+}
+
 }  // namespace
+
+pid_t process_id() {
+  static const bool registered = ::pthread_atfork(nullptr, nullptr, forget_pid) == 0;
+  if (g_pid == 0 || !registered) g_pid = ::getpid();
+  return g_pid;
+}
 
 void set_level(config::LogLevel level) {
   g_level = level;
@@ -39,7 +53,7 @@ Line::Line(config::LogLevel level, std::string_view message) : writer_(buffer_) 
   json::field(writer_, "time", now_rfc3339());
   json::field(writer_, "level", config::log_level_name(level));
   json::key(writer_, "pid");
-  writer_.Int(static_cast<int>(getpid()));
+  writer_.Int(static_cast<int>(process_id()));
   json::field(writer_, "msg", message);
 }
 

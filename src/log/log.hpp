@@ -3,6 +3,8 @@
 // PII: callers pass only what is safe to keep.
 #pragma once
 
+#include <sys/types.h>
+
 #include <string>
 #include <string_view>
 
@@ -16,6 +18,10 @@ bool enabled(config::LogLevel level);
 
 // "2026-03-20T09:15:00.123Z" for now.
 std::string now_rfc3339();
+
+// This process's id, as every line has it: asked of the kernel once per process, again in a
+// child after fork().
+pid_t process_id();
 
 // Starts a line {"time":...,"level":...,"pid":...; the caller adds fields and calls emit().
 class Line {

@@ -114,6 +114,10 @@ void init_worker_signals() {
   ::pthread_sigmask(SIG_SETMASK, &blocked, nullptr);
 }
 
+bool worker_stop_flagged() {
+  return g_worker_stop != 0;
+}
+
 bool worker_stop_requested() {
   if (g_worker_stop != 0) return true;
   // A signal that came while poll() was returning a ready connection stays pending (ppoll

@@ -30,6 +30,9 @@ MasterSignals wait_for_master_signals(std::chrono::milliseconds timeout);
 void init_worker_signals();
 // Whether a stop signal has been handled or is waiting, blocked, to be.
 bool worker_stop_requested();
+// The same without the look at the pending set (a syscall): what a stop signal delivered by
+// a handler has said. A worker looks at the whole answer every few requests.
+bool worker_stop_flagged();
 
 // poll(), with every signal let through for its duration only (ppoll). Returns what poll()
 // returns; -1 with errno EINTR when a signal arrived.

@@ -282,7 +282,18 @@ constexpr Statement kSearchInfixGather{
                          " ORDER BY sort_name, customer_id LIMIT $5::int"),
     Planning::kPerExecution};
 
-// How many names the walk may read before the gather takes over: about 5 ms of index.
+// The planner's estimate of the number of infix matches (from pg_trgm's statistics: good
+// at telling a rare fragment from a common one, blind to where in the name order they sit).
+constexpr Statement kSearchInfixEstimate{
+    "customer_search_infix_estimate",
+    "EXPLAIN (FORMAT JSON) SELECT 1 FROM customer_search WHERE business_id = $1"
+    " AND" CAPI_SEARCH_INFIX,
+    Planning::kPerExecution};
+
+// Up to this many expected matches, gathering them all is cheaper than any walk (about 1 us
+// a match on this table): the walk is not tried.
+constexpr std::int64_t kSearchGatherUpTo = 5000;
+// How many names the walk may read before the gather takes over: a few milliseconds.
 constexpr int kSearchWalkNames = 20000;
 
 std::optional<std::int64_t> optional_integer(const Result& result, int row, int column) {
@@ -521,9 +532,11 @@ std::int64_t CustomerStore::count(const std::string& business_id, const ListFilt
   return connection_.exec(kCount, as_params(values)).integer(0, 0);
 }
 
-std::int64_t CustomerStore::estimate(const std::string& business_id, const ListFilter& filter) {
-  const auto values = filter_values(business_id, filter);
-  const Result result = connection_.exec(kEstimate, as_params(values));
+namespace {
+
+// The "Plan Rows" of the top node of an EXPLAIN (FORMAT JSON); 0 when it cannot be read.
+std::int64_t plan_rows(const Result& result) {
+  if (result.empty()) return 0;
   const std::string_view plan = result.text(0, 0);
   rapidjson::Document document;
   document.Parse(plan.data(), plan.size());
@@ -533,6 +546,13 @@ std::int64_t CustomerStore::estimate(const std::string& business_id, const ListF
   const auto& rows = top["Plan"];
   if (!rows.HasMember("Plan Rows") || !rows["Plan Rows"].IsNumber()) return 0;
   return static_cast<std::int64_t>(rows["Plan Rows"].GetDouble());
+}
+
+}  // namespace
+
+std::int64_t CustomerStore::estimate(const std::string& business_id, const ListFilter& filter) {
+  const auto values = filter_values(business_id, filter);
+  return plan_rows(connection_.exec(kEstimate, as_params(values)));
 }
 
 std::vector<CustomerRow> CustomerStore::search(const std::string& business_id,
@@ -549,26 +569,40 @@ std::vector<CustomerRow> CustomerStore::search(const std::string& business_id,
   // Each group excludes what is already on the page; a row renamed between two of the
   // queries could still be in two groups, so the ids are checked again.
   const auto needed = [&] { return limit - static_cast<int>(found.size()); };
-  const auto run = [&](const Statement& statement, bool infix, std::optional<int> walk) {
+  // $1 business, $2 text, [$3 email words,] then the ids on the page; what follows varies.
+  const auto values_for = [&](bool infix) {
     std::vector<std::string> ids;
     ids.reserve(found.size());
     for (const auto& row : found) ids.push_back(row.id);
     std::vector<std::optional<std::string>> values = {business_id, filter.text};
     if (infix) values.emplace_back(text_array(filter.token_indexes));
-    values.insert(values.end(), {text_array(ids), std::to_string(needed())});
-    if (walk) values.emplace_back(std::to_string(*walk));
+    values.emplace_back(text_array(ids));
+    return values;
+  };
+  const auto run = [&](const Statement& statement, std::vector<std::optional<std::string>> values) {
     for (auto& row : rows_from(connection_.exec(statement, as_params(values)))) {
       const auto same = [&](const CustomerRow& other) { return other.id == row.id; };
       if (std::none_of(found.begin(), found.end(), same)) found.push_back(std::move(row));
     }
   };
-  if (needed() > 0) run(kSearchPrefix, false, std::nullopt);
+  const auto page_rest = [&](std::vector<std::optional<std::string>> values) {
+    values.emplace_back(std::to_string(needed()));
+    return values;
+  };
+  if (needed() > 0) run(kSearchPrefix, page_rest(values_for(false)));
   if (needed() <= 0) return found;
-  const std::size_t before_infix = found.size();
-  run(kSearchInfixWalk, true, kSearchWalkNames);
-  if (needed() <= 0) return found;
-  found.resize(before_infix);  // the walk's partial page: the gather finds those rows too
-  run(kSearchInfixGather, true, std::nullopt);
+
+  const auto infix = values_for(true);
+  const std::int64_t expected = plan_rows(connection_.exec(kSearchInfixEstimate, as_params(infix)));
+  if (expected > kSearchGatherUpTo) {
+    const std::size_t before_walk = found.size();
+    auto walk = page_rest(infix);
+    walk.emplace_back(std::to_string(kSearchWalkNames));
+    run(kSearchInfixWalk, walk);
+    if (needed() <= 0) return found;
+    found.resize(before_walk);  // the walk's partial page: the gather finds those rows too
+  }
+  run(kSearchInfixGather, page_rest(infix));
   return found;
 }
 
