@@ -19,7 +19,8 @@
 BEGIN { FS = "\037"; max_scripts = 20 }
 FNR == 1 { pass++ }
 pass == 1 {
-  if ($1 == "S") signature[$2] = signature[$2] "," $4
+  # Unnamed statements all have the same name: their SQL's length tells them apart.
+  if ($1 == "S") signature[$2] = signature[$2] "," $4 ($4 == "<unnamed>" ? ":" length($5) : "")
   if ($1 == "P" && $5 == "NULL") signature[$2] = signature[$2] "/" $4
   next
 }

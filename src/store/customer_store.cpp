@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <map>
+#include <tuple>
 
 #include "store/pg_types.hpp"
 
@@ -234,20 +236,20 @@ constexpr Statement kSearchExact{
     " LIMIT $11::int",
     Planning::kPerExecution};
 
-// Parameters of the infix group: $1 business, $2 the text (LIKE-escaped), $3 the email-word
-// blind indexes, $4 the ids already on the page, $5 how many rows the page still needs, $6
-// (the bounded walk) how many names to walk at most. The prefix group: $1, $2, then the ids
-// ($3) and the rows needed ($4).
+// The statements on customer_search take $1 the business, $2 the text (LIKE-escaped), $3 the
+// ids already on the page, $4 how many rows the page still needs; the walk also $5, how many
+// names to walk at most, and the email-word group $5, the words' blind indexes. Each gives
+// the hits' ids and names, joined here to their customers rows in the same order.
 #define CAPI_SEARCH_PAGE(hits)                                     \
   "SELECT " CAPI_CUSTOMER_COLUMNS " FROM customers JOIN (" hits    \
   ") AS hit"                                                       \
   " ON customers.id = hit.hit_id WHERE customers.business_id = $1" \
   " ORDER BY hit.hit_name, hit.hit_id"
-#define CAPI_SEARCH_INFIX                                     \
-  " (sort_name LIKE '%' || lower($2::text) || '%'"            \
-  "  OR company_lower LIKE '%' || lower($2::text) || '%'"     \
-  "  OR ($3::text[] <> '{}' AND email_tokens @> $3::text[]))" \
-  " AND NOT sort_name LIKE lower($2::text) || '%' AND customer_id <> ALL ($4::text[])"
+#define CAPI_SEARCH_NOT_YET \
+  " AND NOT sort_name LIKE lower($2::text) || '%' AND customer_id <> ALL ($3::text[])"
+#define CAPI_SEARCH_INFIX                          \
+  " (sort_name LIKE '%' || lower($2::text) || '%'" \
+  "  OR company_lower LIKE '%' || lower($2::text) || '%')" CAPI_SEARCH_NOT_YET
 
 // The name-prefix group: a range of the name index.
 constexpr Statement kSearchPrefix{
@@ -258,19 +260,31 @@ constexpr Statement kSearchPrefix{
                      " ORDER BY sort_name, customer_id LIMIT $4::int"),
     Planning::kPerExecution};
 
-// The other matches, two ways. A common fragment fills the page within the first names:
-// walk the name index, at most $6 names (cheap, and bounded whatever the fragment). When
-// that does not fill the page, the matches are few or sit late in the name order: gather
-// every match through the trigram and token indexes and sort them (a cost that grows with
-// the number of matches, not with the business). Only the first way's page is trusted when
-// it is full; the second is always complete.
+// The rest of the matches (by name) are the infix matches of name or company and the email-
+// word matches, found apart and merged: the words' check costs an array comparison a row,
+// several times what the walk below costs without it. The email-word group: exact blind
+// index values, so the planner's estimate from the GIN statistics is good and it chooses
+// well between walking the name index (a common word) and gathering the few.
+constexpr Statement kSearchWords{
+    "customer_search_words",
+    CAPI_SEARCH_PAGE("SELECT customer_id AS hit_id, sort_name AS hit_name FROM customer_search"
+                     " WHERE business_id = $1 AND email_tokens @> $5::text[]" CAPI_SEARCH_NOT_YET
+                     " ORDER BY sort_name, customer_id LIMIT $4::int"),
+    Planning::kPerExecution};
+
+// The infix group, two ways. A common fragment fills the page within the first names: walk
+// the name index (only what it holds: no table access), at most $5 names (cheap, and bounded
+// whatever the fragment). When that does not fill the page, the matches are few or sit late
+// in the name order: gather every match through the trigram indexes and sort them (a cost
+// that grows with the number of matches, not with the business). The walk's page is trusted
+// only when it is full; the gather is always complete.
 constexpr Statement kSearchInfixWalk{
     "customer_search_infix_walk",
     CAPI_SEARCH_PAGE("SELECT customer_id AS hit_id, sort_name AS hit_name FROM"
-                     " (SELECT customer_id, sort_name, company_lower, email_tokens"
+                     " (SELECT customer_id, sort_name, company_lower"
                      "  FROM customer_search WHERE business_id = $1"
-                     "  ORDER BY sort_name, customer_id LIMIT $6::int) AS walked"
-                     " WHERE" CAPI_SEARCH_INFIX " ORDER BY sort_name, customer_id LIMIT $5::int"),
+                     "  ORDER BY sort_name, customer_id LIMIT $5::int) AS walked"
+                     " WHERE" CAPI_SEARCH_INFIX " ORDER BY sort_name, customer_id LIMIT $4::int"),
     Planning::kPerExecution};
 // MATERIALIZED keeps the page's ORDER BY ... LIMIT from turning this back into a walk.
 constexpr Statement kSearchInfixGather{
@@ -279,7 +293,7 @@ constexpr Statement kSearchInfixGather{
     " WHERE business_id = $1 AND" CAPI_SEARCH_INFIX
     ")"
     " " CAPI_SEARCH_PAGE("SELECT customer_id AS hit_id, sort_name AS hit_name FROM matches"
-                         " ORDER BY sort_name, customer_id LIMIT $5::int"),
+                         " ORDER BY sort_name, customer_id LIMIT $4::int"),
     Planning::kPerExecution};
 
 // The planner's estimate of the number of infix matches (from pg_trgm's statistics: good
@@ -569,40 +583,53 @@ std::vector<CustomerRow> CustomerStore::search(const std::string& business_id,
   // Each group excludes what is already on the page; a row renamed between two of the
   // queries could still be in two groups, so the ids are checked again.
   const auto needed = [&] { return limit - static_cast<int>(found.size()); };
-  // $1 business, $2 text, [$3 email words,] then the ids on the page; what follows varies.
-  const auto values_for = [&](bool infix) {
+  // $1 business, $2 text, $3 the ids on the page, $4 the rows it still needs.
+  const auto values = [&] {
     std::vector<std::string> ids;
     ids.reserve(found.size());
     for (const auto& row : found) ids.push_back(row.id);
-    std::vector<std::optional<std::string>> values = {business_id, filter.text};
-    if (infix) values.emplace_back(text_array(filter.token_indexes));
-    values.emplace_back(text_array(ids));
-    return values;
+    return std::vector<std::optional<std::string>>{business_id, filter.text, text_array(ids),
+                                                   std::to_string(needed())};
   };
-  const auto run = [&](const Statement& statement, std::vector<std::optional<std::string>> values) {
-    for (auto& row : rows_from(connection_.exec(statement, as_params(values)))) {
-      const auto same = [&](const CustomerRow& other) { return other.id == row.id; };
-      if (std::none_of(found.begin(), found.end(), same)) found.push_back(std::move(row));
-    }
+  const auto rows = [&](const Statement& statement,
+                        const std::vector<std::optional<std::string>>& params) {
+    return rows_from(connection_.exec(statement, as_params(params)));
   };
-  const auto page_rest = [&](std::vector<std::optional<std::string>> values) {
-    values.emplace_back(std::to_string(needed()));
-    return values;
-  };
-  if (needed() > 0) run(kSearchPrefix, page_rest(values_for(false)));
+  for (auto& row : rows(kSearchPrefix, values())) found.push_back(std::move(row));
   if (needed() <= 0) return found;
 
-  const auto infix = values_for(true);
-  const std::int64_t expected = plan_rows(connection_.exec(kSearchInfixEstimate, as_params(infix)));
+  const auto rest = values();
+  std::vector<CustomerRow> infix;
+  const std::vector<std::optional<std::string>> matching(rest.begin(), rest.begin() + 3);
+  const std::int64_t expected =
+      plan_rows(connection_.exec(kSearchInfixEstimate, as_params(matching)));
   if (expected > kSearchGatherUpTo) {
-    const std::size_t before_walk = found.size();
-    auto walk = page_rest(infix);
+    auto walk = rest;
     walk.emplace_back(std::to_string(kSearchWalkNames));
-    run(kSearchInfixWalk, walk);
-    if (needed() <= 0) return found;
-    found.resize(before_walk);  // the walk's partial page: the gather finds those rows too
+    infix = rows(kSearchInfixWalk, walk);
+    if (static_cast<int>(infix.size()) < needed()) infix.clear();  // the gather then
   }
-  run(kSearchInfixGather, page_rest(infix));
+  if (infix.empty()) infix = rows(kSearchInfixGather, rest);
+  std::vector<CustomerRow> words;
+  if (!filter.token_indexes.empty()) {
+    auto with_words = rest;
+    with_words.emplace_back(text_array(filter.token_indexes));
+    words = rows(kSearchWords, with_words);
+  }
+  // Both lists are in name order; a customer can be in both.
+  const auto before = [](const CustomerRow& a, const CustomerRow& b) {
+    return std::tie(a.cursor.sort_name, a.id) < std::tie(b.cursor.sort_name, b.id);
+  };
+  std::vector<CustomerRow> merged;
+  merged.reserve(infix.size() + words.size());
+  std::merge(std::make_move_iterator(infix.begin()), std::make_move_iterator(infix.end()),
+             std::make_move_iterator(words.begin()), std::make_move_iterator(words.end()),
+             std::back_inserter(merged), before);
+  for (auto& row : merged) {
+    if (needed() <= 0) break;
+    const auto same = [&](const CustomerRow& other) { return other.id == row.id; };
+    if (std::none_of(found.begin(), found.end(), same)) found.push_back(std::move(row));
+  }
   return found;
 }
 

@@ -2,18 +2,24 @@
 
 #include <rapidjson/document.h>
 
+#include <array>
+
 #include "crypto/random.hpp"
 #include "json/writer.hpp"
 
 namespace capi::store {
 namespace {
 
-int hex_digit(char ch) {
-  if (ch >= '0' && ch <= '9') return ch - '0';
-  if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
-  if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
-  return 0;
-}
+// The value of each hex digit (either case); 0 for anything else, as PostgreSQL never sends.
+constexpr std::array<unsigned char, 256> kHexValue = [] {
+  std::array<unsigned char, 256> table{};
+  for (int digit = 0; digit < 10; ++digit) table['0' + digit] = static_cast<unsigned char>(digit);
+  for (int digit = 0; digit < 6; ++digit) {
+    table['a' + digit] = static_cast<unsigned char>(10 + digit);
+    table['A' + digit] = static_cast<unsigned char>(10 + digit);
+  }
+  return table;
+}();
 
 }  // namespace
 
@@ -21,12 +27,14 @@ std::string bytea_param(std::string_view raw) {
   return "\\x" + crypto::to_hex(raw);
 }
 
+// Every ciphertext of every row read passes through here: one pass into a buffer of the
+// final size (appending byte by byte showed up in profiles of the listing).
 std::string bytea_from_text(std::string_view hex_text) {
   if (hex_text.size() >= 2 && hex_text[0] == '\\' && hex_text[1] == 'x') hex_text.remove_prefix(2);
-  std::string raw;
-  raw.reserve(hex_text.size() / 2);
-  for (std::size_t i = 0; i + 1 < hex_text.size(); i += 2) {
-    raw += static_cast<char>(hex_digit(hex_text[i]) * 16 + hex_digit(hex_text[i + 1]));
+  std::string raw(hex_text.size() / 2, '\0');
+  const auto* const in = reinterpret_cast<const unsigned char*>(hex_text.data());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    raw[i] = static_cast<char>((kHexValue[in[2 * i]] << 4) | kHexValue[in[2 * i + 1]]);
   }
   return raw;
 }

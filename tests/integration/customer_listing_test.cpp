@@ -273,4 +273,16 @@ BOOST_AUTO_TEST_CASE(search_of_a_large_business_is_exact_every_way) {
   const auto mixed = search("zora", 50);
   BOOST_TEST_REQUIRE(mixed.size() == 1u);
   BOOST_TEST(mixed[0] == "Zora Rarefrag");
+  // Infix matches and email-word matches are one group, in name order.
+  for (const std::string body : {R"({"name":"Aa Qqwordsmith","phone":"+254700111001"})",
+                                 R"({"name":"Mid Person","email":"sales@qqword.example"})",
+                                 R"({"name":"Zz Qqwordy","phone":"+254700111002"})"}) {
+    const auto created = http.request("POST", "/v1/customers", json_headers(key), body);
+    BOOST_TEST_REQUIRE(created.status == 201, created.body);
+  }
+  const std::vector<std::string> interleaved = {"Aa Qqwordsmith", "Mid Person", "Zz Qqwordy"};
+  BOOST_TEST(search("qqword", 50) == interleaved, boost::test_tools::per_element());
+  BOOST_TEST(
+      search("qqword", 2) == std::vector<std::string>(interleaved.begin(), interleaved.begin() + 2),
+      boost::test_tools::per_element());
 }
