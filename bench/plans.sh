@@ -1,117 +1,143 @@
 #!/usr/bin/env bash
-# Query plans and server-side timings of the customer routes at scale (issue 3's check).
+# Query plans at scale (issue 3's check): EXPLAIN (ANALYZE, BUFFERS) of the statements the
+# service ran during the last bench/run, with the very parameters it sent, on bench/run's
+# database (1,000,000 customers in the main business by default):
 #
-# Runs against the stack of ./scripts/run (var/), after bench/seed_customers.sql has loaded a
-# large business into it and a few real customers were created through the API (the seeded
-# rows carry undecryptable stand-in ciphertexts; lookups need real blind indexes):
+#   bench/run                                  # or bench/run --reuse ...: loads and captures
+#   bench/plans.sh > docs/plans-at-scale.md
 #
-#   PORT=8093 ./scripts/run &                       # once it prints URL:
-#   set -a; . var/env; set +a
-#   psql "$CUSTOMER_API_DATABASE_URL" -v business=$(cat var/demo-business) \
-#        -v count=1000000 -f bench/seed_customers.sql
-#   bench/plans.sh http://127.0.0.1:8093 > docs/plans-at-scale.md
-#
-# It turns on auto_explain (ANALYZE, BUFFERS) for new sessions, SIGHUPs the pool so that the
-# workers reconnect with it, sends each request REPEAT times, and prints for each route the
-# median of the service's own `durationMs` (access log) and the plan of every statement the
-# last request ran. auto_explain is switched off again at the end.
+# bench/run records every statement of 300 requests a scenario with its parameters
+# (bench/var/capture/*.rec, see bench/lib/capture.awk). For get, lookup, list and the deep
+# cursor this takes the first captured request; for search, one request of each sequence of
+# statements the service ran (the ways search can go: prefix only, gather, walk, walk then
+# gather), and it prints each statement's plan with the parameters written in as literals (as
+# the service's unnamed statements are planned: for their values). Each statement runs twice
+# and the second, warm run is shown. Statements that only plan (EXPLAIN) or write are left
+# out. The first line of the summary says whether any plan has a sequential scan of
+# customers or customer_search. Starts bench/run's PostgreSQL if it is not running, and
+# stops it again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-url=${1:?usage: bench/plans.sh URL}
-repeat=${REPEAT:-11}
-key=$(cat var/demo-key)
-business=$(cat var/demo-business)
-service_log=var/service.log
-pg_log=var/pg/server.log
-set -a
-. var/env
-set +a
-db=$CUSTOMER_API_DATABASE_URL
+var=bench/var
+capture=$var/capture
+pg=$var/pg
+pg_bin=/usr/lib/postgresql/15/bin
+[ -f "$capture/search.rec" ] || { echo "bench/plans.sh: run bench/run first (no $capture/search.rec)" >&2; exit 1; }
 
-sql() { psql "$db" -qAtX -v ON_ERROR_STOP=1 "$@"; }
+as_postgres=()
+[ "$(id -u)" -eq 0 ] && as_postgres=(runuser -u postgres --)
+started=0
+if ! "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg/data" status >/dev/null 2>&1; then
+  "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg/data" -l "$pg/server.log" -w \
+    -o "-k $PWD/$pg/socket -p 5499" start >/dev/null
+  started=1
+fi
+stop() { [ "$started" -eq 0 ] || "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg/data" -m fast -w stop >/dev/null; }
+trap stop EXIT
+db="postgresql:///customer_api?host=$PWD/$pg/socket&port=5499&user=capi"
 
-explain_on() {
-  sql -c "LOAD 'auto_explain'" -c "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'" \
-    -c "ALTER SYSTEM SET auto_explain.log_min_duration = 0" \
-    -c "ALTER SYSTEM SET auto_explain.log_analyze = on" \
-    -c "ALTER SYSTEM SET auto_explain.log_buffers = on" -c "SELECT pg_reload_conf()" >/dev/null
+# The statements of the chosen requests of a .rec file, $n replaced by the logged literal
+# (cast kept), one per record: "<group>\037<position>\037<sql>". Groups: "first" (the
+# first request) or "each-sequence" (the first request of each distinct sequence).
+statements() {  # REC CHOICE
+  awk -F'\037' -v choice="$2" '
+    $1 == "S" { sql[$2, $3] = $5; if ($3 > count[$2]) count[$2] = $3; seq[$2] = seq[$2] "," length($5); order[++n] = $2 }
+    $1 == "P" { value[$2, $3, $4] = $5 }
+    END {
+      for (i = 1; i <= n; i++) {
+        g = order[i]
+        if (g in done) continue
+        done[g] = 1
+        if (choice == "first" && picked) break
+        if (choice == "each-sequence" && (seq[g] in seen)) continue
+        seen[seq[g]] = 1; picked = 1
+        for (p = 1; p <= count[g]; p++) {
+          text = sql[g, p]; out = ""
+          while (match(text, /\$[0-9]+/)) {
+            k = substr(text, RSTART + 1, RLENGTH - 1)
+            out = out substr(text, 1, RSTART - 1) value[g, p, k]
+            text = substr(text, RSTART + RLENGTH)
+          }
+          printf "%s\037%s\037%s\n", g, p, out text
+        }
+      }
+    }' "$1"
 }
-explain_off() {
-  sql -c "ALTER SYSTEM RESET session_preload_libraries" -c "ALTER SYSTEM RESET ALL" \
-    -c "SELECT pg_reload_conf()" >/dev/null
-  pkill -HUP -f "customer-api serve" || true
+
+kind_of() {  # SQL -> what the statement is, for the headings
+  case "$1" in
+    *"AS walked"*) echo "search: walk of the name index (bounded)" ;;
+    *"WITH matches AS MATERIALIZED"*) echo "search: gather of the trigram matches" ;;
+    *"FROM customer_search WHERE business_id = "*) echo "search: name prefix" ;;
+    *"email_tokens @>"*"hit_id"*) echo "search: email words" ;;
+    *"AND (email_index = "*) echo "search: exact email or phone" ;;
+    *"count(*)"*) echo "listing: total (counted up to the cap)" ;;
+    *"::text = 'all'"*"LIMIT"*) echo "listing: the page" ;;
+    *"email_index = "*) echo "lookup by email" ;;
+    *"phone_index = "*) echo "lookup by phone" ;;
+    *"AND id = "*) echo "get by id (with contacts)" ;;
+    *) echo "statement" ;;
+  esac
 }
-trap explain_off EXIT
-explain_on
-pkill -HUP -f "customer-api serve"
-sleep 2
-# Every worker connects (and prepares its statements) before anything is timed.
-for _ in $(seq 1 40); do
-  curl -s -o /dev/null -H "Authorization: Bearer $key" "$url/v1/business"
+
+# TIMING OFF: timing every row of every node costs a clock read per row, which on this
+# virtual machine doubles the time of a statement that reads 20,000 index entries; the
+# execution time stays exact, the plan shows rows, loops and buffers.
+# Both runs in one session: a new backend's first touches of the shared buffers are page
+# faults, which would be timed too (the service's connections live long).
+explain() {  # SQL -> the warm plan
+  local sql="EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) $1"
+  psql "$db" -qAtX -v ON_ERROR_STOP=1 -c "$sql" -c '\echo -- warm --' -c "$sql" |
+    sed '1,/^-- warm --$/d'
+}
+
+body=$(mktemp)
+trap 'rm -f "$body"; stop' EXIT
+seq_scans=0
+rows=()
+for scenario in get lookup list cursor search; do
+  choice=first
+  [ "$scenario" = search ] && choice=each-sequence
+  [ -f "$capture/$scenario.rec" ] || continue
+  while IFS=$'\037' read -r group position sql; do
+    case "$sql" in EXPLAIN*|INSERT*|UPDATE*|DELETE*|BEGIN|COMMIT|ROLLBACK) continue ;; esac
+    kind=$(kind_of "$sql")
+    plan=$(explain "$sql")
+    ms=$(sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p' <<< "$plan")
+    if grep -Eq "Seq Scan on (customers|customer_search)" <<< "$plan"; then seq_scans=$((seq_scans + 1)); fi
+    rows+=("| $scenario | $kind | $ms |")
+    {
+      printf '### %s, request %s, statement %s: %s (%s ms)\n\n' "$scenario" "$group" "$position" "$kind" "$ms"
+      printf '```sql\n%s\n```\n\n```\n%s\n```\n\n' "$(fold -s -w 100 <<< "$sql")" "$plan"
+    } >> "$body"
+  done < <(statements "$capture/$scenario.rec" "$choice")
 done
 
-# Real customers made through the API (lookups need real blind indexes).
-real_id=$(sql -c "SELECT id FROM customers WHERE business_id = '$business' AND name LIKE 'Zawadi%'
-                  AND deleted_at IS NULL ORDER BY id LIMIT 1")
-[ -n "$real_id" ] || { echo "create a customer named Zawadi… with email zawadi7@example.co.ke first" >&2; exit 1; }
-# A cursor half-way down the default order (name, then id): what meta.nextCursor would hold there.
-IFS='|' read -r deep_name deep_id < <(sql -F '|' -c "SELECT sort_name, id FROM customers
-  WHERE business_id = '$business' AND deleted_at IS NULL ORDER BY sort_name, id OFFSET 500000 LIMIT 1")
-cursor=$(printf '[0,false,"%s","%s"]' "$deep_name" "$deep_id" | basenc --base64url -w0 | tr -d '=')
-total=$(sql -c "SELECT count(*) FROM customers WHERE business_id = '$business'")
+customers=$(psql "$db" -qAtX -c "SELECT to_char(count(*), 'FM9,999,999,999') FROM customers
+  WHERE business_id = (SELECT business_id FROM customers GROUP BY 1 ORDER BY count(*) DESC LIMIT 1)")
+active=$(psql "$db" -qAtX -c "SELECT to_char(count(*), 'FM9,999,999,999') FROM customer_search
+  WHERE business_id = (SELECT business_id FROM customers GROUP BY 1 ORDER BY count(*) DESC LIMIT 1)")
+cat <<EOF
+# Customers at scale: query plans
 
-routes=(
-  "get by id|/v1/customers/$real_id"
-  "lookup by email|/v1/customers/lookup?email=zawadi7@example.co.ke"
-  "lookup by phone|/v1/customers/lookup?phone=%2B254722000007"
-  "list page 1 (sort=name)|/v1/customers"
-  "list page 1 (sort=-createdAt)|/v1/customers?sort=-createdAt"
-  "list page 20|/v1/customers?page=20&limit=50"
-  "list by cursor at depth 500,000|/v1/customers?cursor=$cursor"
-  "list filtered (segment, country)|/v1/customers?segment=vip&country=KE"
-  "list with q (3 letters)|/v1/customers?q=wan"
-  "search 3 letters, common|/v1/customers/search?q=wan"
-  "search 3 letters, rare|/v1/customers/search?q=zaw"
-  "search 4 letters|/v1/customers/search?q=ngar"
-  "search exact email|/v1/customers/search?q=zawadi7@example.co.ke"
-)
+Issue 3's check, made by \`bench/plans.sh\` on $(date -u +%Y-%m-%d) from the database of the last
+\`bench/run\`: one business of $customers customers ($active active; 1,000,000 loaded by
+\`customer-api seed\` with realistic names in many scripts, 10% soft-deleted, the rest created
+by the benchmark's runs) beside 9 smaller ones; PostgreSQL 15 with bench/run's settings. Each
+plan is the statement the service ran for a captured request, with the parameters it sent
+written in, \`EXPLAIN (ANALYZE, BUFFERS, TIMING OFF)\`, second (warm) run.
 
-echo "# Query plans and server-side timings at scale"
-echo
-echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB;"
-echo "one business of $total customers (10% soft-deleted). Produced by \`bench/plans.sh\`."
-echo "Server time is the median \`durationMs\` of $repeat requests in the service's access log"
-echo "(auth, query, decryption, JSON; auto_explain's own overhead included)."
-echo
-echo "| route | request | server ms (median) |"
-echo "|---|---|---|"
-plans=""
-for entry in "${routes[@]}"; do
-  name=${entry%%|*}
-  path=${entry#*|}
-  for _ in $(seq 1 "$repeat"); do  # warm-up: caches and each worker's first plan
-    curl -s -o /dev/null -H "Authorization: Bearer $key" "$url$path"
-  done
-  for _ in $(seq 1 "$repeat"); do
-    log_mark=$(wc -l < "$pg_log")
-    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $key" "$url$path")
-  done
-  sleep 0.3
-  median=$(grep -F "\"route\":" "$service_log" | tail -n "$repeat" |
-    sed -n 's/.*"durationMs":\([0-9.]*\).*/\1/p' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "| $name | \`GET ${path:0:60}\` → $status | $median |"
-  plans+=$'\n'"## $name"$'\n\n'"\`GET $path\`"$'\n\n```\n'
-  plans+=$(tail -n +"$((log_mark + 1))" "$pg_log" | awk '
-    function flush() { if (block ~ / on customer/) printf "%s", block; block = "" }
-    / LOG:  duration: .* plan:$/ { flush(); sub(/^.* LOG:  /, ""); block = $0 "\n"; next }
-    / (LOG|ERROR|STATEMENT): / { flush(); next }
-    block != "" {
-      if ($0 ~ /Query Text:/ && length($0) > 220)
-        $0 = substr($0, 1, 100) " … " substr($0, length($0) - 110)
-      block = block $0 "\n"
-    }
-    END { flush() }')
-  plans+=$'\n```\n'
-done
-echo
-echo "$plans"
+## Summary
+
+- Sequential scans of \`customers\` or \`customer_search\` in the plans below: **$seq_scans**.
+- Execution time of each statement (one at a time; the server-side timings under load are in
+  bench/README.md):
+
+| route | statement | ms |
+|---|---|---|
+$(printf '%s\n' "${rows[@]}")
+
+## Plans
+
+EOF
+cat "$body"

@@ -56,6 +56,10 @@ jq -r '(.rss | first) as $first_rss | (.rss | last) as $last_rss
     + ([$first_rss.workers[] as $w | ($last_rss.workers[] | select(.pid == $w.pid)) as $e
         | "pid \($w.pid) \($w.kB) -> \($e.kB) kB (\($e.kB - $w.kB | if . >= 0 then "+\(.)" else tostring end))"] | join(", "))
     + (if ($first_rss.workers | map(.pid) | sort) != ($last_rss.workers | map(.pid) | sort) then "; the workers changed during the run" else "" end)' "$file"
+jq -r 'select((.soak.requests // 0) > 0) | .soak as $soak | ($soak.rss | first) as $a | ($soak.rss | last) as $z
+  | "Soak (get-by-id at 32 connections, \($soak.requests) requests): "
+    + ([$a.workers[] as $w | ($z.workers[] | select(.pid == $w.pid)) as $e
+        | "pid \($w.pid) \($w.kB) -> \($e.kB) kB (\($e.kB - $w.kB | if . >= 0 then "+\(.)" else tostring end))"] | join(", "))' "$file"
 jq -r '"Start-up (customer-api serve to /readyz 200): \(.startup_ms | map("\(.) ms") | join(", "))"' "$file"
 echo
 echo "Targets:"
@@ -81,4 +85,8 @@ jq -r '
      | [$first_rss.workers[] as $w | ($last_rss.workers[] | select(.pid == $w.pid)) | .kB - $w.kB] | max as $growth
      | if $growth == null then "  ?       worker RSS: no worker lived through the run"
        else verdict($growth < 1024; "worker RSS growth at most \($growth) kB over the run (target < 1 MB)") end),
+    (select((.soak.requests // 0) > 0) | .soak as $soak | ($soak.rss | first) as $a | ($soak.rss | last) as $z
+     | [$a.workers[] as $w | ($z.workers[] | select(.pid == $w.pid)) | .kB - $w.kB] | max as $growth
+     | if $growth == null then "  ?       worker RSS: no worker lived through the soak"
+       else verdict($growth < 1024; "worker RSS growth at most \($growth) kB over \($soak.requests) requests of the soak (target < 1 MB over 1,000,000)") end),
     (.startup_ms | max as $m | verdict($m < 1000; "start-up at most \($m) ms (target < 1 s)"))' "$file"

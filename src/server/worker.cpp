@@ -40,6 +40,17 @@ class ScoreboardPoolView final : public PoolView {
   const Scoreboard& scoreboard_;
 };
 
+// Reads and discards the rest of a request's input; whether its end was reached. nginx sends
+// a body whole (it buffers it first), and its size is capped by nginx's body limit; a peer
+// that stalls here is the request timeout's business, as in any request.
+bool read_to_end(FCGX_Stream* in) {
+  if (in == nullptr) return false;
+  std::array<char, 4096> discard{};
+  while (FCGX_GetStr(discard.data(), static_cast<int>(discard.size()), in) > 0) {
+  }
+  return FCGX_HasSeenEOF(in) != 0 && FCGX_GetError(in) == 0;
+}
+
 // The one libfcgi request a worker accepts into, again and again. libfcgi keeps the web
 // server's connection open after a request when it asked for that (FCGI_KEEP_CONN, nginx's
 // fastcgi_keep_conn); destruction closes it.
@@ -67,7 +78,7 @@ class FcgiRequest {
   // Over TCP a close() can still turn into a reset that drops the answer: libfcgi's way.
   void finish(bool plain_close) {
     const bool kept = request_.keepConnection != 0;
-    const bool drained = plain_close && !kept && read_input_to_end();
+    const bool drained = plain_close && !kept && read_to_end(request_.in);
     if (drained) request_.keepConnection = 1;  // FCGX_Finish_r then leaves the fd open
     FCGX_Finish_r(&request_);
     if (drained) drop_kept_connection();
@@ -75,15 +86,6 @@ class FcgiRequest {
   // Between requests libfcgi holds nothing else for the connection: a plain close() will do.
   // (FCGX_Free would linger up to 2 s for the peer to close first; nginx closes an idle
   // kept-alive connection when it sees ours close, and retries a request that meets it.)
-  // Reads and discards the rest of the request's input; whether its end was reached.
-  bool read_input_to_end() {
-    if (request_.in == nullptr) return false;
-    std::array<char, 4096> discard{};
-    while (FCGX_GetStr(discard.data(), static_cast<int>(discard.size()), request_.in) > 0) {
-    }
-    return FCGX_HasSeenEOF(request_.in) != 0 && FCGX_GetError(request_.in) == 0;
-  }
-
   void drop_kept_connection() {
     if (request_.ipcFd < 0) return;
     ::close(request_.ipcFd);

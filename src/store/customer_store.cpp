@@ -307,7 +307,7 @@ constexpr Statement kSearchInfixEstimate{
 
 // Up to this many expected matches, gathering them all is cheaper than any walk (about 1 us
 // a match on this table): the walk is not tried.
-constexpr std::int64_t kSearchGatherUpTo = 5000;
+constexpr std::int64_t kSearchGatherUpTo = 10000;
 // How many names the walk may read before the gather takes over: a few milliseconds.
 constexpr int kSearchWalkNames = 20000;
 
