@@ -249,7 +249,7 @@ BOOST_AUTO_TEST_CASE(search_of_a_large_business_is_exact_every_way) {
   };
   const auto numbered = [](const std::string& prefix, int from, int to) {
     std::vector<std::string> out;
-    char number[8];
+    char number[16];
     for (int i = from; i < to; ++i) {
       std::snprintf(number, sizeof number, "%05d", i);
       out.push_back(prefix + number);
