@@ -390,7 +390,7 @@ const std::vector<Culture>& cultures() {
         {"Παπαγεωργίου", "papageorgiou"},
         {"Αθανασίου", "athanasiou"},
         {"Βασιλείου", "vasileiou"},
-        {"Χριστοδούλου", "christodoulou"},
+        {"Σταυρόπουλος", "stavropoulos"},
         {"Μακρής", "makris"},
         {"Αλεξίου", "alexiou"},
         {"Καραγιάννης", "karagiannis"},

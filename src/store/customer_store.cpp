@@ -734,14 +734,6 @@ void copy_bytes(std::string& out, std::string_view bytes) {
   out.append(bytes);
 }
 
-void copy_optional(std::string& out, const std::optional<std::string>& value) {
-  if (value) {
-    copy_bytes(out, *value);
-  } else {
-    copy_null(out);
-  }
-}
-
 void copy_int4(std::string& out, std::int32_t value) {
   put_u32(out, 4);
   put_u32(out, static_cast<std::uint32_t>(value));
@@ -752,21 +744,15 @@ void copy_int8(std::string& out, std::int64_t value) {
   put_u64(out, static_cast<std::uint64_t>(value));
 }
 
-void copy_optional_int8(std::string& out, const std::optional<std::int64_t>& value) {
-  if (value) {
-    copy_int8(out, *value);
-  } else {
-    copy_null(out);
-  }
-}
-
 void copy_timestamp(std::string& out, std::int64_t unix_ms) {
   copy_int8(out, (unix_ms - kPostgresEpochMs) * 1000);
 }
 
-void copy_optional_timestamp(std::string& out, const std::optional<std::int64_t>& unix_ms) {
-  if (unix_ms) {
-    copy_timestamp(out, *unix_ms);
+// A NULL, or the value as `copy` writes it.
+template <typename T, typename Copy>
+void copy_optional(std::string& out, const std::optional<T>& value, Copy copy) {
+  if (value) {
+    copy(out, *value);
   } else {
     copy_null(out);
   }
@@ -813,36 +799,36 @@ void CustomerCopy::add(const CustomerRow& row) {
   copy_int4(out, row.version);
   copy_bytes(out, row.type);
   copy_bytes(out, row.name);
-  copy_optional(out, row.company_name);
-  copy_optional(out, row.email_enc);
-  copy_optional(out, row.email_index);
+  copy_optional(out, row.company_name, copy_bytes);
+  copy_optional(out, row.email_enc, copy_bytes);
+  copy_optional(out, row.email_index, copy_bytes);
   copy_text_array(out, row.email_tokens);
-  copy_optional(out, row.phone_enc);
-  copy_optional(out, row.phone_index);
-  copy_optional(out, row.tax_id_enc);
-  copy_optional(out, row.billing_address_enc);
-  copy_optional(out, row.shipping_address_enc);
-  copy_optional(out, row.website);
-  copy_optional(out, row.country);
+  copy_optional(out, row.phone_enc, copy_bytes);
+  copy_optional(out, row.phone_index, copy_bytes);
+  copy_optional(out, row.tax_id_enc, copy_bytes);
+  copy_optional(out, row.billing_address_enc, copy_bytes);
+  copy_optional(out, row.shipping_address_enc, copy_bytes);
+  copy_optional(out, row.website, copy_bytes);
+  copy_optional(out, row.country, copy_bytes);
   copy_bytes(out, row.currency);
-  copy_optional(out, row.segment);
+  copy_optional(out, row.segment, copy_bytes);
   copy_text_array(out, row.tags);
   copy_bytes(out, row.payment_terms);
-  copy_optional_int8(out, row.credit_limit_minor);
+  copy_optional(out, row.credit_limit_minor, copy_int8);
   copy_int4(out, row.discount_rate_hundredths);
-  copy_optional(out, row.preferred_shipping);
-  copy_optional(out, row.notes);
+  copy_optional(out, row.preferred_shipping, copy_bytes);
+  copy_optional(out, row.notes, copy_bytes);
   copy_jsonb(out, row.metadata_json);
   copy_timestamp(out, row.customer_since_ms.value_or(row.created_ms));
   copy_timestamp(out, row.created_ms);
   copy_timestamp(out, row.updated_ms);
-  copy_optional_timestamp(out, row.deleted_ms);
-  copy_optional_timestamp(out, row.erased_ms);
+  copy_optional(out, row.deleted_ms, copy_timestamp);
+  copy_optional(out, row.erased_ms, copy_timestamp);
   copy_int4(out, row.order_count);
   copy_int8(out, row.lifetime_value_minor);
   copy_int8(out, row.balance_minor);
-  copy_optional_timestamp(out, row.first_order_ms);
-  copy_optional_timestamp(out, row.last_order_ms);
+  copy_optional(out, row.first_order_ms, copy_timestamp);
+  copy_optional(out, row.last_order_ms, copy_timestamp);
   if (buffer_.size() >= kCopyChunk) flush();
 }
 
