@@ -63,11 +63,9 @@ App::App(const config::Config& config, const server::PoolView& pool, Metrics* me
       keys_(std::move(keys)),
       db_(config.database_url),
       auth_(db_, config.rate_limit_default),
-      routes_(make_routes(Services{pool, metrics, &routes_})) {}
-
-void App::idle() {
-  // Nothing to do yet: the connection reconnects on the next request that needs it.
-}
+      handlers_{OperationsHandler(db_, metrics, pool, &routes_), BusinessHandler(db_),
+                CustomersHandler(db_, *keys_)},
+      routes_(make_routes(handlers_)) {}
 
 http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
                            const std::string& request_id, const Routes::Match& match) {
@@ -96,14 +94,12 @@ http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
   http::JsonBody body;
   if (endpoint.body != BodyKind::kNone) read_json_body(fcgi, request, endpoint, body);
 
-  RequestContext context{request,
-                         match.params,
-                         *query,
-                         request_id,
-                         caller ? &*caller : nullptr,
-                         endpoint.body != BodyKind::kNone ? &body : nullptr,
-                         db_,
-                         *keys_};
+  const RequestContext context{request,
+                               match.params,
+                               *query,
+                               request_id,
+                               caller ? &*caller : nullptr,
+                               endpoint.body != BodyKind::kNone ? &body : nullptr};
   const Reply reply = endpoint.handler(context);
 
   http::Response response;
@@ -129,13 +125,10 @@ void App::serve(FCGX_Request& fcgi) {
   try {
     response = handle(fcgi, request, request_id, match);
   } catch (const ApiError& error) {
-    response.status = error.status();
-    response.body = error_body(error, request_id);
-    for (const auto& [name, value] : error.headers()) response.set_header(name, value);
+    response = error_response(error, request_id);
   } catch (const store::DbError& error) {
     const bool unavailable = error.kind() == store::ErrorKind::kUnavailable ||
                              error.kind() == store::ErrorKind::kRetryable;
-    const ApiError answer = unavailable ? ApiError::unavailable() : ApiError::internal();
     log::Line(config::LogLevel::kError, "database error")
         .field("requestId", request_id)
         .field("route", route)
@@ -143,18 +136,15 @@ void App::serve(FCGX_Request& fcgi) {
         .field("error", error.what())
         .emit();
     if (metrics_ != nullptr) metrics_->count_database_error();
-    response.status = answer.status();
-    response.body = error_body(answer, request_id);
-    for (const auto& [name, value] : answer.headers()) response.set_header(name, value);
+    response =
+        error_response(unavailable ? ApiError::unavailable() : ApiError::internal(), request_id);
   } catch (const std::exception& error) {
-    const ApiError answer = ApiError::internal();
     log::Line(config::LogLevel::kError, "unhandled error")
         .field("requestId", request_id)
         .field("route", route)
         .field("error", error.what())
         .emit();
-    response.status = answer.status();
-    response.body = error_body(answer, request_id);
+    response = error_response(ApiError::internal(), request_id);
   }
   response.set_header("X-Request-ID", request_id);
   response.set_header("Cache-Control", "no-store");

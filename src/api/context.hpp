@@ -1,5 +1,5 @@
 // What a handler gets: the request, its route's path parameters and query, who is calling,
-// the parsed body, and the database connection of this worker.
+// and the parsed body. What it works with (stores, records) it owns: see handlers/.
 #pragma once
 
 #include <optional>
@@ -7,12 +7,10 @@
 #include <utility>
 #include <vector>
 
-#include "crypto/keyring.hpp"
 #include "http/json_body.hpp"
 #include "http/message.hpp"
 #include "http/query.hpp"
 #include "http/router.hpp"
-#include "store/connection.hpp"
 
 namespace capi::api {
 
@@ -33,8 +31,6 @@ struct RequestContext {
   const std::string& request_id;
   const Caller* caller;        // null on public routes
   const http::JsonBody* body;  // null unless the route takes a JSON body
-  store::Connection& db;
-  const crypto::Keyring& keys;
 };
 
 // A handler's answer: the rendered `data` JSON, optional `meta` object and message; the

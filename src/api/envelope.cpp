@@ -43,4 +43,12 @@ std::string error_body(const ApiError& error, const std::string& request_id) {
   return json::text(buffer);
 }
 
+http::Response error_response(const ApiError& error, const std::string& request_id) {
+  http::Response response;
+  response.status = error.status();
+  response.body = error_body(error, request_id);
+  for (const auto& [name, value] : error.headers()) response.set_header(name, value);
+  return response;
+}
+
 }  // namespace capi::api

@@ -6,10 +6,14 @@
 
 #include "api/context.hpp"
 #include "api/error.hpp"
+#include "http/message.hpp"
 
 namespace capi::api {
 
 std::string success_body(const Reply& reply);
 std::string error_body(const ApiError& error, const std::string& request_id);
+
+// The whole answer to a request that failed: status, envelope and the error's headers.
+http::Response error_response(const ApiError& error, const std::string& request_id);
 
 }  // namespace capi::api

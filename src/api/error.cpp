@@ -38,14 +38,22 @@ ApiError ApiError::unsupported_media_type(std::string message) {
   return ApiError(415, "unsupported_media_type", std::move(message));
 }
 
+ApiError ApiError::conflict(std::string message, Details details) {
+  return ApiError(409, "conflict", std::move(message), std::move(details));
+}
+
+ApiError ApiError::precondition_failed(std::string message) {
+  return ApiError(412, "precondition_failed", std::move(message));
+}
+
 ApiError ApiError::validation(Details details) {
   return ApiError(422, "validation_error", "There are problems with your submission",
                   std::move(details));
 }
 
-ApiError ApiError::unavailable() {
-  return ApiError(503, "unavailable", "The service is temporarily unavailable; retry shortly")
-      .with_header("Retry-After", "1");
+ApiError ApiError::unavailable(std::string message, int retry_after_seconds) {
+  return ApiError(503, "unavailable", std::move(message))
+      .with_header("Retry-After", std::to_string(retry_after_seconds));
 }
 
 ApiError ApiError::internal() {

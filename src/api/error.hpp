@@ -13,12 +13,6 @@ class ApiError : public std::exception {
  public:
   using Details = std::vector<std::pair<std::string, std::string>>;
 
-  ApiError(int status, std::string code, std::string message, Details details = {})
-      : status_(status),
-        code_(std::move(code)),
-        message_(std::move(message)),
-        details_(std::move(details)) {}
-
   const char* what() const noexcept override { return message_.c_str(); }
   int status() const { return status_; }
   const std::string& code() const { return code_; }
@@ -38,11 +32,24 @@ class ApiError : public std::exception {
   static ApiError method_not_allowed(const std::vector<std::string>& allow);
   static ApiError payload_too_large(std::size_t limit);
   static ApiError unsupported_media_type(std::string message);
+  static ApiError conflict(std::string message, Details details = {});
+  static ApiError precondition_failed(std::string message);
   static ApiError validation(Details details);
-  static ApiError unavailable();
+  // The database is down or overloaded; retry after `retry_after_seconds`.
+  static ApiError unavailable(std::string message =
+                                  "The service is temporarily unavailable; "
+                                  "retry shortly",
+                              int retry_after_seconds = 1);
   static ApiError internal();
 
  private:
+  // Only through the factories above: one per code, so every answer of a code looks alike.
+  ApiError(int status, std::string code, std::string message, Details details = {})
+      : status_(status),
+        code_(std::move(code)),
+        message_(std::move(message)),
+        details_(std::move(details)) {}
+
   int status_;
   std::string code_;
   std::string message_;

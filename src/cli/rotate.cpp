@@ -2,12 +2,15 @@
 // small transactions so that the service keeps running (rows are locked a batch at a time).
 #include <iostream>
 
-#include "api/customer_record.hpp"
 #include "cli/commands.hpp"
 #include "cli/load_config.hpp"
 #include "config/config.hpp"
 #include "crypto/keyring.hpp"
-#include "store/customer_store.hpp"
+#include "records/contact_records.hpp"
+#include "records/customer_records.hpp"
+#include "store/contact_columns.hpp"
+#include "store/customer_columns.hpp"
+#include "store/sealed_batches.hpp"
 
 namespace capi::cli {
 namespace {
@@ -17,22 +20,25 @@ constexpr int kBatch = 200;
 struct Counts {
   long examined = 0;
   long resealed = 0;
+  long unreadable = 0;  // rows with a ciphertext that does not open: left as they are
 };
 
-template <typename Fetch, typename Reseal, typename Write>
-Counts rotate_table(store::Connection& connection, Fetch fetch, Reseal reseal, Write write) {
+// Reseals one table a batch at a time, each batch in its own transaction.
+template <class Row, class Records>
+Counts rotate_table(store::Connection& connection, const store::SealedBatches<Row>& rows_of,
+                    const Records& records) {
   Counts counts;
   std::string after;
   while (true) {
     store::Connection::Transaction transaction(connection);
-    auto rows = fetch(after);
+    auto rows = rows_of.batch_for_update(after, kBatch);
     if (rows.empty()) break;
     for (auto& row : rows) {
       ++counts.examined;
-      if (reseal(row)) {
-        write(row);
-        ++counts.resealed;
-      }
+      const records::Resealed outcome = records.reseal(row);
+      if (outcome == records::Resealed::kCurrent) continue;
+      rows_of.write_sealed(row);
+      ++(outcome == records::Resealed::kResealed ? counts.resealed : counts.unreadable);
     }
     after = rows.back().id;
     transaction.commit();
@@ -48,23 +54,22 @@ int encryption_rotate(const std::string& config_path) {
   const config::Config& config = *loaded;
   try {
     const crypto::Keyring keys = crypto::Keyring::load(config.key_dir);
-    const api::CustomerRecords records(keys);
     store::Connection connection(config.database_url, "customer-api-rotate");
-    store::CustomerStore customers(connection);
-    const Counts customer_counts = rotate_table(
-        connection,
-        [&](const std::string& after) { return customers.batch_for_update(after, kBatch); },
-        [&](store::CustomerRow& row) { return records.reseal(row); },
-        [&](const store::CustomerRow& row) { customers.write_sealed(row); });
-    const Counts contact_counts = rotate_table(
-        connection,
-        [&](const std::string& after) { return customers.contact_batch_for_update(after, kBatch); },
-        [&](store::ContactRow& row) { return records.reseal(row); },
-        [&](const store::ContactRow& row) { customers.write_sealed(row); });
-    std::cout << "active key " << keys.active_key_id() << ": resealed " << customer_counts.resealed
-              << " of " << customer_counts.examined << " customers and " << contact_counts.resealed
-              << " of " << contact_counts.examined << " contacts\n";
-    return kExitOk;
+    const Counts customers =
+        rotate_table(connection, store::CustomerStore(connection), records::CustomerRecords(keys));
+    const Counts contacts =
+        rotate_table(connection, store::ContactStore(connection), records::ContactRecords(keys));
+    std::cout << "active key " << keys.active_key_id() << ": resealed " << customers.resealed
+              << " of " << customers.examined << " customers and " << contacts.resealed << " of "
+              << contacts.examined << " contacts\n";
+    const long unreadable = customers.unreadable + contacts.unreadable;
+    if (unreadable == 0) return kExitOk;
+    // Their keys must not be retired: what is still under them would be lost for good.
+    std::cerr << "customer-api: " << customers.unreadable << " customers and "
+              << contacts.unreadable
+              << " contacts hold ciphertexts that do not decrypt with any key; they were left "
+                 "as they are (tampered, or under a key that is gone)\n";
+    return kExitFailed;
   } catch (const crypto::KeyError& error) {
     std::cerr << "customer-api: " << error.what() << '\n';
     return kExitUsage;

@@ -10,7 +10,6 @@
 #include <iostream>
 #include <map>
 
-#include "api/customer_record.hpp"
 #include "cli/commands.hpp"
 #include "cli/load_config.hpp"
 #include "cli/seed_data.hpp"
@@ -19,8 +18,9 @@
 #include "domain/iso_codes.hpp"
 #include "domain/object_id.hpp"
 #include "json/writer.hpp"
+#include "records/customer_records.hpp"
 #include "store/business_store.hpp"
-#include "store/customer_store.hpp"
+#include "store/customer_copy.hpp"
 
 namespace capi::cli {
 namespace {
@@ -66,7 +66,7 @@ domain::CustomerDraft draft_of(const seed_data::Customer& customer,
 }
 
 store::CustomerRow row_of(const seed_data::Customer& customer, const seed_data::Business& business,
-                          const api::CustomerRecords& records) {
+                          const records::CustomerRecords& records) {
   store::CustomerRow row;
   row.id = customer.id;
   row.business_id = business.id;
@@ -229,7 +229,7 @@ int seed(const std::string& config_path, const std::string& business_id, std::in
   RemoveUnlessKept partial_ids(ids_out);
   try {
     const crypto::Keyring keys = crypto::Keyring::load(config.key_dir);
-    const api::CustomerRecords records(keys);
+    const records::CustomerRecords records(keys);
     store::Connection connection(config.database_url, "customer-api-seed");
     store::BusinessStore businesses(connection);
     const auto found = businesses.find(business_id);

@@ -17,9 +17,6 @@ constexpr std::size_t kMaxSegmentLength = 50;
 constexpr std::size_t kMaxPreferredShippingLength = 50;
 constexpr std::size_t kMaxNotesLength = 5000;
 
-constexpr std::string_view kDefaultType = "individual";
-constexpr std::string_view kDefaultPaymentTerms = "net_30";
-
 // A field whose null means "back to the default", and whose absence on create means the
 // default too: such a field is never stored empty.
 template <class T>
@@ -131,8 +128,8 @@ CustomerInput parse_customer(const rapidjson::Value& body, Mode mode, const Inpu
   CustomerDraft& draft = input.draft;
   ObjectReader reader(body, "", input.errors, input.ignored_fields);
 
-  draft.type = reader.one_of("type", {"individual", "business"});
-  apply_default(draft.type, mode, std::string(kDefaultType));
+  draft.type = reader.one_of("type", kCustomerTypes);
+  apply_default(draft.type, mode, std::string(kDefaultCustomerType));
   draft.name = reader.text("name", kMaxCustomerNameLength);
   const bool name_missing = mode == Mode::kCreate ? !draft.name.has_value()
                                                   : draft.name.state == Field<std::string>::kNull;
@@ -162,8 +159,7 @@ CustomerInput parse_customer(const rapidjson::Value& body, Mode mode, const Inpu
   draft.billing_address = read_billing_address(reader);
   draft.shipping_address = read_address(reader, "shippingAddress");
 
-  draft.payment_terms = reader.one_of("paymentTerms", {"due_on_receipt", "net_7", "net_15",
-                                                       "net_30", "net_45", "net_60", "net_90"});
+  draft.payment_terms = reader.one_of("paymentTerms", kPaymentTerms);
   apply_default(draft.payment_terms, mode, std::string(kDefaultPaymentTerms));
   read_credit_limit(reader, number_text, draft);
   draft.discount_rate_hundredths = read_percent(reader, "discountRate", number_text);

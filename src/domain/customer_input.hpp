@@ -47,10 +47,12 @@
 
 #include <rapidjson/document.h>
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/address.hpp"
@@ -66,6 +68,13 @@ constexpr std::size_t kMaxMetadataKeys = 50;
 constexpr std::size_t kMaxMetadataKeyLength = 40;
 constexpr std::size_t kMaxMetadataValueLength = 500;
 constexpr std::size_t kMaxContactsPerCustomer = 100;
+
+// The values of the enumerated fields, and the defaults a create (or a null) takes.
+inline constexpr std::array<std::string_view, 2> kCustomerTypes = {"individual", "business"};
+inline constexpr std::array<std::string_view, 7> kPaymentTerms = {
+    "due_on_receipt", "net_7", "net_15", "net_30", "net_45", "net_60", "net_90"};
+inline constexpr std::string_view kDefaultCustomerType = "individual";
+inline constexpr std::string_view kDefaultPaymentTerms = "net_30";
 
 // What the parser needs to know beyond the body.
 struct InputContext {

@@ -27,6 +27,11 @@ struct Field {
 
   bool given() const { return state != kAbsent; }
   bool has_value() const { return state == kValue; }
+  // The value, or nullopt when absent or null (for an optional column).
+  std::optional<T> optional() const {
+    if (has_value()) return value;
+    return std::nullopt;
+  }
 };
 
 template <class T>

@@ -13,7 +13,7 @@ std::string at_most_characters(std::size_t limit) {
   return "must be at most " + std::to_string(limit) + " characters";
 }
 
-std::string one_of_message(std::initializer_list<std::string_view> allowed) {
+std::string one_of_message(std::span<const std::string_view> allowed) {
   std::string message = "must be one of: ";
   bool first = true;
   for (const std::string_view choice : allowed) {
@@ -75,7 +75,7 @@ Field<std::string> ObjectReader::text(std::string_view key, std::size_t max_char
 }
 
 Field<std::string> ObjectReader::one_of(std::string_view key,
-                                        std::initializer_list<std::string_view> allowed) {
+                                        std::span<const std::string_view> allowed) {
   Field<std::string> field = text(key, 100);
   if (field.has_value() &&
       std::find(allowed.begin(), allowed.end(), field.value) == allowed.end()) {

@@ -7,8 +7,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <initializer_list>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +35,7 @@ inline constexpr std::string_view kInvalidTime = "must be an RFC 3339 date-time 
 std::string at_most_characters(std::size_t limit);
 
 // "must be one of: individual, business"
-std::string one_of_message(std::initializer_list<std::string_view> allowed);
+std::string one_of_message(std::span<const std::string_view> allowed);
 
 class ObjectReader {
  public:
@@ -60,7 +60,7 @@ class ObjectReader {
                           LineMode mode = LineMode::kSingleLine);
 
   // text(), then the value must be one of `allowed` (exactly; they are lower case).
-  Field<std::string> one_of(std::string_view key, std::initializer_list<std::string_view> allowed);
+  Field<std::string> one_of(std::string_view key, std::span<const std::string_view> allowed);
 
   // text(), then normalize_email.
   Field<std::string> email(std::string_view key);

@@ -34,6 +34,12 @@ class ListenSocket {
 
  private:
   explicit ListenSocket(UniqueFd fd) noexcept : fd_(std::move(fd)) {}
+  static std::variant<ListenSocket, std::string> open_unix(const std::string& path, unsigned mode,
+                                                           int backlog);
+  static std::variant<ListenSocket, std::string> open_tcp(const ListenAddress& address,
+                                                          int backlog);
+  // The socket systemd passed (socket activation); the socket file, if any, is systemd's.
+  static std::variant<ListenSocket, std::string> adopt_systemd();
   // From now on the socket file at `path` is ours, to remove when we are done.
   void own_socket_file(const std::string& path) noexcept;
   void remove_socket_file() noexcept;

@@ -40,8 +40,6 @@ class WorkerApp {
   // Serves one accepted request: reads its params and body, writes the whole response.
   // Must not throw: the app answers its own failures (500) and logs them.
   virtual void serve(FCGX_Request& request) = 0;
-  // Called when the worker has waited about a second without a request.
-  virtual void idle() {}
 };
 
 // One generation of the pool: its settings and how its workers make their app. Loaded at

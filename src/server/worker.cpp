@@ -20,8 +20,7 @@
 namespace capi::server {
 namespace {
 
-// How long a worker waits for a connection before it calls the app's idle() and checks that
-// its master is still there.
+// How long a worker waits for a connection before it checks that its master is still there.
 constexpr std::chrono::milliseconds kIdleInterval{1000};
 // Pause after running out of file descriptors or memory, rather than spinning on accept.
 constexpr std::chrono::milliseconds kResourceShortagePause{100};
@@ -139,16 +138,6 @@ void serve_one(WorkerApp& app, FCGX_Request& request) {
   }
 }
 
-void call_idle(WorkerApp& app) {
-  try {
-    app.idle();
-  } catch (const std::exception& error) {
-    log_error(std::string("WorkerApp::idle threw: ") + error.what());
-  } catch (...) {
-    log_error("WorkerApp::idle threw something that is not a std::exception");
-  }
-}
-
 bool is_unix_socket(int fd) {
   sockaddr_storage address{};
   socklen_t length = sizeof address;
@@ -178,7 +167,6 @@ int serve_requests(const WorkerContext& context, WorkerApp& app) {
           log_info("the master is gone; worker exiting");
           return kWorkerExitOk;
         }
-        call_idle(app);
         continue;
       }
       if (wake == Wake::kNewConnection) {

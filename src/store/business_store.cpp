@@ -61,17 +61,17 @@ ApiKeyRecord key_from(const Result& result, int row) {
 }  // namespace
 
 Business BusinessStore::create(const std::string& id, const std::string& name,
-                               const std::string& currency, const std::string& country) {
+                               const std::string& currency, const std::string& country) const {
   return business_from(connection_.exec(kInsertBusiness, {id, name, currency, country}), 0);
 }
 
-std::optional<Business> BusinessStore::find(const std::string& id) {
+std::optional<Business> BusinessStore::find(const std::string& id) const {
   const Result result = connection_.exec(kFindBusiness, {id});
   if (result.empty()) return std::nullopt;
   return business_from(result, 0);
 }
 
-std::vector<Business> BusinessStore::list() {
+std::vector<Business> BusinessStore::list() const {
   const Result result = connection_.exec(kListBusinesses, {});
   std::vector<Business> businesses;
   businesses.reserve(static_cast<std::size_t>(result.rows()));
@@ -81,7 +81,7 @@ std::vector<Business> BusinessStore::list() {
 
 ApiKeyRecord KeyStore::create(const std::string& id, const std::string& business_id,
                               const std::string& key_hash_hex, const std::string& prefix,
-                              bool read_only, std::optional<int> rate_limit) {
+                              bool read_only, std::optional<int> rate_limit) const {
   const std::string access = read_only ? "read_only" : "read_write";
   const std::optional<std::string> limit =
       rate_limit ? std::optional<std::string>(std::to_string(*rate_limit)) : std::nullopt;
@@ -91,7 +91,7 @@ ApiKeyRecord KeyStore::create(const std::string& id, const std::string& business
       0);
 }
 
-std::optional<ApiKeyRecord> KeyStore::find_active_by_hash(const std::string& key_hash_hex) {
+std::optional<ApiKeyRecord> KeyStore::find_active_by_hash(const std::string& key_hash_hex) const {
   const Result result = connection_.exec(kFindKey, {key_hash_hex});
   if (result.empty()) return std::nullopt;
   ApiKeyRecord key = key_from(result, 0);
@@ -100,7 +100,7 @@ std::optional<ApiKeyRecord> KeyStore::find_active_by_hash(const std::string& key
   return key;
 }
 
-std::vector<ApiKeyRecord> KeyStore::list(const std::optional<std::string>& business_id) {
+std::vector<ApiKeyRecord> KeyStore::list(const std::optional<std::string>& business_id) const {
   const Param filter = business_id ? Param(*business_id) : std::nullopt;
   const Result result = connection_.exec(kListKeys, {filter});
   std::vector<ApiKeyRecord> keys;
@@ -109,7 +109,7 @@ std::vector<ApiKeyRecord> KeyStore::list(const std::optional<std::string>& busin
   return keys;
 }
 
-std::vector<ApiKeyRecord> KeyStore::revoke(const std::string& id_or_prefix) {
+std::vector<ApiKeyRecord> KeyStore::revoke(const std::string& id_or_prefix) const {
   const Result result = connection_.exec(kRevokeKey, {id_or_prefix});
   std::vector<ApiKeyRecord> keys;
   keys.reserve(static_cast<std::size_t>(result.rows()));

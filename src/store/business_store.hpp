@@ -35,9 +35,9 @@ class BusinessStore {
   explicit BusinessStore(Connection& connection) : connection_(connection) {}
 
   Business create(const std::string& id, const std::string& name, const std::string& currency,
-                  const std::string& country);
-  std::optional<Business> find(const std::string& id);
-  std::vector<Business> list();
+                  const std::string& country) const;
+  std::optional<Business> find(const std::string& id) const;
+  std::vector<Business> list() const;
 
  private:
   Connection& connection_;
@@ -49,12 +49,12 @@ class KeyStore {
 
   ApiKeyRecord create(const std::string& id, const std::string& business_id,
                       const std::string& key_hash_hex, const std::string& prefix, bool read_only,
-                      std::optional<int> rate_limit);
+                      std::optional<int> rate_limit) const;
   // The active (not revoked) key with this hash.
-  std::optional<ApiKeyRecord> find_active_by_hash(const std::string& key_hash_hex);
-  std::vector<ApiKeyRecord> list(const std::optional<std::string>& business_id);
+  std::optional<ApiKeyRecord> find_active_by_hash(const std::string& key_hash_hex) const;
+  std::vector<ApiKeyRecord> list(const std::optional<std::string>& business_id) const;
   // Revokes by id or by prefix; returns the keys revoked now (none if unknown or already).
-  std::vector<ApiKeyRecord> revoke(const std::string& id_or_prefix);
+  std::vector<ApiKeyRecord> revoke(const std::string& id_or_prefix) const;
 
  private:
   Connection& connection_;

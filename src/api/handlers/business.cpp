@@ -2,13 +2,11 @@
 
 #include "api/error.hpp"
 #include "json/writer.hpp"
-#include "store/business_store.hpp"
 
 namespace capi::api {
 
-Reply get_business(RequestContext& context) {
-  store::BusinessStore businesses(context.db);
-  const auto business = businesses.find(context.caller->business_id);
+Reply BusinessHandler::get(const RequestContext& context) const {
+  const auto business = businesses_.find(context.caller->business_id);
   if (!business) throw ApiError::not_found();
 
   json::Buffer buffer;

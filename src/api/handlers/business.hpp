@@ -2,9 +2,18 @@
 #pragma once
 
 #include "api/context.hpp"
+#include "store/business_store.hpp"
 
 namespace capi::api {
 
-Reply get_business(RequestContext& context);
+class BusinessHandler final {
+ public:
+  explicit BusinessHandler(store::Connection& db) : businesses_(db) {}
+
+  Reply get(const RequestContext& context) const;
+
+ private:
+  store::BusinessStore businesses_;
+};
 
 }  // namespace capi::api

@@ -1,13 +1,16 @@
-#include "api/customer_query.hpp"
+#include "api/customers/customer_query.hpp"
 
 #include <rapidjson/document.h>
-#include <sodium.h>
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 
 #include "crypto/random.hpp"
 #include "domain/country.hpp"
+#include "domain/customer_input.hpp"
 #include "domain/email.hpp"
+#include "domain/input_reader.hpp"
 #include "domain/phone.hpp"
 #include "domain/text.hpp"
 #include "domain/time.hpp"
@@ -16,8 +19,34 @@
 namespace capi::api {
 namespace {
 
-constexpr const char* kSortNames[] = {"name", "createdAt", "updatedAt", "lifetimeValue",
-                                      "lastOrderAt"};
+// The sort names of the API, and the store's sort each stands for.
+struct SortName {
+  std::string_view name;
+  store::SortKey key;
+};
+constexpr std::array<SortName, 5> kSortNames = {{
+    {"name", store::SortKey::kName},
+    {"createdAt", store::SortKey::kCreatedAt},
+    {"updatedAt", store::SortKey::kUpdatedAt},
+    {"lifetimeValue", store::SortKey::kLifetimeValue},
+    {"lastOrderAt", store::SortKey::kLastOrderAt},
+}};
+
+std::string sort_choices() {
+  std::string choices;
+  for (const auto& sort : kSortNames) {
+    if (!choices.empty()) choices += ", ";
+    choices += sort.name;
+  }
+  return choices;
+}
+
+std::string_view name_of(store::SortKey key) {
+  for (const auto& sort : kSortNames) {
+    if (sort.key == key) return sort.name;
+  }
+  return kSortNames.front().name;
+}
 
 std::optional<long> parse_whole(const std::string& text) {
   long value = 0;
@@ -48,9 +77,9 @@ std::optional<std::string> first_of(const http::QueryParams& query,
 
 std::optional<std::pair<store::SortKey, bool>> parse_sort(const std::string& text) {
   const bool descending = !text.empty() && text.front() == '-';
-  const std::string name = descending ? text.substr(1) : text;
-  for (std::size_t i = 0; i < std::size(kSortNames); ++i) {
-    if (name == kSortNames[i]) return std::make_pair(static_cast<store::SortKey>(i), descending);
+  const std::string_view name = std::string_view(text).substr(descending ? 1 : 0);
+  for (const auto& sort : kSortNames) {
+    if (name == sort.name) return std::make_pair(sort.key, descending);
   }
   return std::nullopt;
 }
@@ -71,7 +100,7 @@ std::string encode_cursor(store::SortKey key, bool descending, const std::string
   json::Buffer buffer;
   json::Writer writer(buffer);
   writer.StartArray();
-  writer.Int(static_cast<int>(key));
+  json::string(writer, name_of(key));
   writer.Bool(descending);
   json::string(writer, value);
   json::string(writer, id);
@@ -81,34 +110,25 @@ std::string encode_cursor(store::SortKey key, bool descending, const std::string
 
 std::optional<Cursor> decode_cursor(const std::string& cursor) {
   if (cursor.empty() || cursor.size() > 2048) return std::nullopt;
-  crypto::ensure_initialised();
-  std::string raw(cursor.size(), '\0');
-  std::size_t length = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), cursor.data(),
-                        cursor.size(), nullptr, &length, nullptr,
-                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
-    return std::nullopt;
-  }
-  raw.resize(length);
+  const auto raw = crypto::base64url_decode(cursor);
+  if (!raw) return std::nullopt;
   rapidjson::Document document;
-  document.Parse(raw.data(), raw.size());
+  document.Parse(raw->data(), raw->size());
   if (document.HasParseError() || !document.IsArray() || document.Size() != 4 ||
-      !document[0].IsInt() || !document[1].IsBool() || !document[2].IsString() ||
+      !document[0].IsString() || !document[1].IsBool() || !document[2].IsString() ||
       !document[3].IsString()) {
     return std::nullopt;
   }
-  const int key = document[0].GetInt();
-  if (key < 0 || key >= static_cast<int>(std::size(kSortNames))) return std::nullopt;
-  Cursor decoded{static_cast<store::SortKey>(key), document[1].GetBool(), document[2].GetString(),
+  const auto sort = parse_sort(document[0].GetString());
+  if (!sort || sort->second) return std::nullopt;  // a bare name: the direction is apart
+  Cursor decoded{sort->first, document[1].GetBool(), document[2].GetString(),
                  document[3].GetString()};
-  if (key != static_cast<int>(store::SortKey::kName) && !parse_whole(decoded.value)) {
-    return std::nullopt;
-  }
+  if (!store::is_sort_value(decoded.key, decoded.value)) return std::nullopt;
   return decoded;
 }
 
 void apply_search_text(const std::string& q, const std::string& business_id,
-                       const std::string& business_country, const CustomerRecords& records,
+                       const std::string& business_country, const records::CustomerRecords& records,
                        store::ListFilter& filter) {
   const std::string text(domain::trim(q));
   filter.text = escape_like(text);  // lower-cased by the database, as sort_name is
@@ -129,13 +149,10 @@ void apply_search_text(const std::string& q, const std::string& business_id,
   }
 }
 
-ListRequest parse_list_request(const http::QueryParams& query, const std::string& business_id,
-                               const std::string& business_country,
-                               const CustomerRecords& records) {
-  ListRequest request;
-  ApiError::Details errors;
-  auto& filter = request.filter;
+namespace {
 
+void parse_status(const http::QueryParams& query, store::ListFilter& filter,
+                  ApiError::Details& errors) {
   if (const auto status = query.get("status")) {
     if (*status == "active")
       filter.status = store::ListFilter::Status::kActive;
@@ -153,12 +170,19 @@ ListRequest parse_list_request(const http::QueryParams& query, const std::string
     else
       errors.emplace_back("isActive", "must be true or false");
   }
+}
+
+void parse_filters(const http::QueryParams& query, store::ListFilter& filter,
+                   ApiError::Details& errors) {
+  parse_status(query, filter, errors);
   if (const auto segment = query.get("segment")) filter.segment = domain::ascii_lower(*segment);
   if (const auto type = query.get("type")) {
-    if (*type == "individual" || *type == "business")
+    if (std::find(domain::kCustomerTypes.begin(), domain::kCustomerTypes.end(), *type) !=
+        domain::kCustomerTypes.end()) {
       filter.type = *type;
-    else
-      errors.emplace_back("type", "must be one of: individual, business");
+    } else {
+      errors.emplace_back("type", domain::one_of_message(domain::kCustomerTypes));
+    }
   }
   if (const auto country = query.get("country")) {
     filter.country = domain::normalize_country(*country);
@@ -175,11 +199,9 @@ ListRequest parse_list_request(const http::QueryParams& query, const std::string
     if (!filter.created_to_ms)
       errors.emplace_back("createdTo", "must be an RFC 3339 date-time or a date");
   }
-  if (const auto q = first_of(query, {"q", "search", "searchTerm"})) {
-    if (!domain::trim(*q).empty())
-      apply_search_text(*q, business_id, business_country, records, filter);
-  }
+}
 
+void parse_page(const http::QueryParams& query, ListRequest& request, ApiError::Details& errors) {
   auto& page = request.page;
   if (const auto sort = query.get("sort")) {
     const auto parsed = parse_sort(*sort);
@@ -187,9 +209,8 @@ ListRequest parse_list_request(const http::QueryParams& query, const std::string
       page.sort = parsed->first;
       page.descending = parsed->second;
     } else {
-      errors.emplace_back("sort",
-                          "must be one of: name, createdAt, updatedAt, lifetimeValue, "
-                          "lastOrderAt, each with an optional '-' for descending");
+      errors.emplace_back("sort", "must be one of: " + sort_choices() +
+                                      ", each with an optional '-' for descending");
     }
   }
   page.limit = parse_limit(query, kDefaultLimit, errors);
@@ -201,8 +222,11 @@ ListRequest parse_list_request(const http::QueryParams& query, const std::string
       request.page_number = static_cast<int>(*number);
     }
   }
-  if (!errors.empty()) throw ApiError::validation(std::move(errors));
+}
 
+// A cursor replaces the page number; 400 for one the server did not make.
+void apply_cursor(const http::QueryParams& query, ListRequest& request) {
+  auto& page = request.page;
   if (const auto cursor_text = query.get("cursor")) {
     const auto cursor = decode_cursor(*cursor_text);
     if (!cursor)
@@ -218,6 +242,24 @@ ListRequest parse_list_request(const http::QueryParams& query, const std::string
   } else {
     page.offset = (request.page_number - 1) * page.limit;
   }
+}
+
+}  // namespace
+
+ListRequest parse_list_request(const http::QueryParams& query, const std::string& business_id,
+                               const std::string& business_country,
+                               const records::CustomerRecords& records) {
+  ListRequest request;
+  ApiError::Details errors;
+  parse_filters(query, request.filter, errors);
+  if (const auto q = first_of(query, {"q", "search", "searchTerm"})) {
+    if (!domain::trim(*q).empty())
+      apply_search_text(*q, business_id, business_country, records, request.filter);
+  }
+
+  parse_page(query, request, errors);
+  if (!errors.empty()) throw ApiError::validation(std::move(errors));
+  apply_cursor(query, request);
   return request;
 }
 

@@ -1,8 +1,9 @@
-#include "api/customer_json.hpp"
+#include "api/customers/customer_json.hpp"
 
+#include "api/contacts/contact_json.hpp"
+#include "api/json_fields.hpp"
 #include "domain/iso_codes.hpp"
 #include "domain/money.hpp"
-#include "domain/time.hpp"
 
 namespace capi::api {
 namespace {
@@ -10,23 +11,6 @@ namespace {
 void optional_string(json::Writer& writer, const char* name,
                      const std::optional<std::string>& value) {
   json::nullable_field(writer, name, value);
-}
-
-void time_field(json::Writer& writer, const char* name, const std::optional<std::int64_t>& ms) {
-  json::key(writer, name);
-  if (ms) {
-    json::string(writer, domain::format_rfc3339_ms(*ms));
-  } else {
-    writer.Null();
-  }
-}
-
-void money_fields(json::Writer& writer, const std::string& name, std::int64_t minor, int digits) {
-  const std::string decimal = domain::format_money(minor, digits);
-  json::key(writer, name);
-  writer.RawValue(decimal.data(), decimal.size(), rapidjson::kNumberType);
-  json::key(writer, name + "Minor");
-  writer.Int64(minor);
 }
 
 void address_field(json::Writer& writer, const char* name,
@@ -65,35 +49,25 @@ std::int64_t divide_half_even(std::int64_t total, std::int64_t count) {
   return quotient;
 }
 
-}  // namespace
-
-std::string etag(int version) {
-  std::string tag = std::to_string(version);  // built by appending: GCC 12 -Wrestrict misfires
-  tag.insert(tag.begin(), '"');               // on `"\"" + std::string` at -O3
-  tag.push_back('"');
-  return tag;
-}
-
-void write_contact(json::Writer& writer, const ContactView& contact) {
-  const auto& row = contact.row;
+// The read-only figures that orders move: the balance and the metrics.
+void write_figures(json::Writer& writer, const store::CustomerRow& row, int digits) {
+  money_fields(writer, "accountBalance", row.balance_minor, digits);
+  json::key(writer, "metrics");
   writer.StartObject();
-  json::field(writer, "id", row.id);
-  json::field(writer, "customerId", row.customer_id);
-  json::field(writer, "name", row.name);
-  optional_string(writer, "title", row.title);
-  optional_string(writer, "email", contact.opened.email);
-  optional_string(writer, "phone", contact.opened.phone);
-  json::key(writer, "isPrimary");
-  writer.Bool(row.is_primary);
-  json::key(writer, "version");
-  writer.Int(row.version);
-  time_field(writer, "createdAt", row.created_ms);
-  time_field(writer, "updatedAt", row.updated_ms);
+  json::key(writer, "orderCount");
+  writer.Int(row.order_count);
+  money_fields(writer, "lifetimeValue", row.lifetime_value_minor, digits);
+  money_fields(writer, "averageOrderValue",
+               divide_half_even(row.lifetime_value_minor, row.order_count), digits);
+  time_field(writer, "firstOrderAt", row.first_order_ms);
+  time_field(writer, "lastOrderAt", row.last_order_ms);
   writer.EndObject();
 }
 
+}  // namespace
+
 void write_customer(json::Writer& writer, const store::CustomerRow& row,
-                    const OpenedCustomer& opened, const std::vector<ContactView>* contacts,
+                    const records::OpenedCustomer& opened, const std::vector<ContactView>* contacts,
                     const std::function<void(json::Writer&)>& extra) {
   const int digits = domain::currency_digits(row.currency);
   writer.StartObject();
@@ -122,14 +96,7 @@ void write_customer(json::Writer& writer, const store::CustomerRow& row,
     writer.Null();
   }
   json::field(writer, "paymentTerms", row.payment_terms);
-  if (row.credit_limit_minor) {
-    money_fields(writer, "creditLimit", *row.credit_limit_minor, digits);
-  } else {
-    json::key(writer, "creditLimit");
-    writer.Null();
-    json::key(writer, "creditLimitMinor");
-    writer.Null();
-  }
+  money_fields(writer, "creditLimit", row.credit_limit_minor, digits);
   const std::string discount = domain::format_percent(row.discount_rate_hundredths);
   json::key(writer, "discountRate");
   writer.RawValue(discount.data(), discount.size(), rapidjson::kNumberType);
@@ -138,21 +105,11 @@ void write_customer(json::Writer& writer, const store::CustomerRow& row,
   json::key(writer, "metadata");
   writer.RawValue(row.metadata_json.data(), row.metadata_json.size(), rapidjson::kObjectType);
   time_field(writer, "customerSince", row.customer_since_ms);
-  money_fields(writer, "accountBalance", row.balance_minor, digits);
-  json::key(writer, "metrics");
-  writer.StartObject();
-  json::key(writer, "orderCount");
-  writer.Int(row.order_count);
-  money_fields(writer, "lifetimeValue", row.lifetime_value_minor, digits);
-  money_fields(writer, "averageOrderValue",
-               divide_half_even(row.lifetime_value_minor, row.order_count), digits);
-  time_field(writer, "firstOrderAt", row.first_order_ms);
-  time_field(writer, "lastOrderAt", row.last_order_ms);
-  writer.EndObject();
+  write_figures(writer, row, digits);
   if (contacts != nullptr) {
     json::key(writer, "contacts");
     writer.StartArray();
-    for (const auto& contact : *contacts) write_contact(writer, contact);
+    for (const auto& contact : *contacts) write_contact(writer, contact.row, contact.opened);
     writer.EndArray();
   }
   json::key(writer, "isActive");

@@ -5,10 +5,10 @@
 #include <optional>
 #include <string>
 
-#include "api/customer_record.hpp"
 #include "api/error.hpp"
 #include "http/query.hpp"
-#include "store/customer_store.hpp"
+#include "records/customer_records.hpp"
+#include "store/customer_listing.hpp"
 
 namespace capi::api {
 
@@ -25,12 +25,13 @@ struct ListRequest {
 
 // The text search part (q, search, searchTerm): substring, exact email/phone, email words.
 void apply_search_text(const std::string& q, const std::string& business_id,
-                       const std::string& business_country, const CustomerRecords& records,
+                       const std::string& business_country, const records::CustomerRecords& records,
                        store::ListFilter& filter);
 
 // Reads the listing parameters; throws ApiError 422 (with every bad parameter) or 400.
 ListRequest parse_list_request(const http::QueryParams& query, const std::string& business_id,
-                               const std::string& business_country, const CustomerRecords& records);
+                               const std::string& business_country,
+                               const records::CustomerRecords& records);
 
 // Opaque cursors: the sort, its direction, and the last row's sort value and id.
 std::string encode_cursor(store::SortKey key, bool descending, const std::string& value,

@@ -1,0 +1,124 @@
+// What the customer routes share: loading the customer of the path, the 409 of a taken key,
+// inserting with contacts, and rendering one customer or a page of them.
+#include "api/contacts/contact_json.hpp"
+#include "api/customers/customer_json.hpp"
+#include "api/customers/customers_handler.hpp"
+#include "api/error.hpp"
+#include "api/preconditions.hpp"
+#include "api/reply_meta.hpp"
+#include "domain/object_id.hpp"
+
+namespace capi::api {
+
+CustomersHandler::CustomersHandler(store::Connection& db, const crypto::Keyring& keys)
+    : db_(db),
+      customers_(db),
+      contacts_(db),
+      listing_(db),
+      search_(db),
+      records_(keys),
+      contact_records_(keys) {}
+
+store::CustomerRow CustomersHandler::require(const RequestContext& context, bool for_update) const {
+  const std::string id(context.path.get("id"));
+  if (!domain::is_object_id(id)) throw ApiError::not_found();
+  const auto row = for_update ? customers_.find_for_update(context.caller->business_id, id)
+                              : customers_.find(context.caller->business_id, id);
+  if (!row) throw ApiError::not_found();
+  return *row;
+}
+
+store::CustomerRow CustomersHandler::insert(const RequestContext& context,
+                                            const domain::CustomerDraft& draft) const {
+  store::CustomerRow row;
+  row.id = domain::new_object_id();
+  row.business_id = context.caller->business_id;
+  records_.apply(draft, row);
+  try {
+    store::Connection::Transaction transaction(db_);
+    store::CustomerRow inserted = customers_.insert(row);  // not const: returned by move
+    for (const auto& contact_draft : draft.contacts) {
+      store::ContactRow contact;
+      contact.id = domain::new_object_id();
+      contact.business_id = inserted.business_id;
+      contact.customer_id = inserted.id;
+      contact_records_.apply(contact_draft, contact);
+      contacts_.insert(contact);
+    }
+    transaction.commit();
+    return inserted;
+  } catch (const store::KeyTaken& taken) {
+    throw_taken(context, taken, row);
+  }
+}
+
+void CustomersHandler::throw_taken(const RequestContext& context, const store::KeyTaken& taken,
+                                   const store::CustomerRow& row) const {
+  const bool email = taken.key() == store::CustomerKey::kEmail;
+  const auto& index = email ? row.email_index : row.phone_index;
+  const auto holder = index
+                          ? customers_.find_active(context.caller->business_id, taken.key(), *index)
+                          : std::nullopt;
+  ApiError::Details details = {{"field", email ? "email" : "phone"}};
+  if (holder) details.emplace_back("existingId", holder->id);
+  throw ApiError::conflict(email ? "Another active customer already has this email"
+                                 : "Another active customer already has this phone number",
+                           std::move(details));
+}
+
+Reply CustomersHandler::reply(const RequestContext& context, const store::CustomerRow& row,
+                              const ReplyOptions& options) const {
+  const records::OpenedCustomer opened = records_.open(row);
+  const std::vector<store::ContactRow> contact_rows =
+      row.contacts ? *row.contacts : contacts_.of_customer(row.business_id, row.id);
+  std::vector<records::OpenedContact> opened_contacts;
+  opened_contacts.reserve(contact_rows.size());
+  std::vector<std::string> unreadable = opened.unreadable;
+  std::vector<ContactView> contacts;
+  contacts.reserve(contact_rows.size());
+  for (const auto& contact : contact_rows) {
+    opened_contacts.push_back(contact_records_.open(contact));
+    for (const auto& field : opened_contacts.back().unreadable) {
+      unreadable.push_back("contacts." + contact.id + "." + field);
+    }
+    contacts.push_back(ContactView{contact, opened_contacts.back()});
+  }
+  if (!unreadable.empty()) log_unreadable(context, "customerId", row.id);
+
+  json::Buffer buffer;
+  json::Writer writer(buffer);
+  write_customer(writer, row, opened, &contacts, [&](json::Writer& w) {
+    if (options.created) {
+      json::key(w, "created");
+      w.Bool(*options.created);
+    }
+  });
+  Reply answer;
+  answer.status = options.status;
+  answer.data = json::text(buffer);
+  answer.message = options.message;
+  answer.meta = write_meta(options.ignored_fields, unreadable);
+  answer.headers.emplace_back("ETag", etag(row.version));
+  return answer;
+}
+
+Reply CustomersHandler::page_reply(const RequestContext& context,
+                                   const std::vector<store::CustomerRow>& rows,
+                                   PageMeta meta) const {
+  json::Buffer buffer;
+  json::Writer writer(buffer);
+  writer.StartArray();
+  for (const auto& row : rows) {
+    const records::OpenedCustomer opened = records_.open(row);
+    for (const auto& field : opened.unreadable) meta.unreadable.push_back(row.id + "." + field);
+    if (!opened.unreadable.empty()) log_unreadable(context, "customerId", row.id);
+    write_customer(writer, row, opened, nullptr);
+  }
+  writer.EndArray();
+  Reply answer;
+  answer.data = json::text(buffer);
+  answer.meta = write_page_meta(meta);
+  return answer;
+}
+
+}  // namespace capi::api

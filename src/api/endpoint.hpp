@@ -1,0 +1,43 @@
+// What the route table maps a method and path to: who may call it, which body it takes,
+// and the handler that answers.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+#include "api/context.hpp"
+#include "http/router.hpp"
+
+namespace capi::api {
+
+constexpr std::size_t kBodyLimit = std::size_t{1024} * 1024;  // 1 MiB
+
+enum class Access {
+  kPublic,  // no key (health, metrics)
+  kRead,    // any valid key
+  kWrite,   // a read_write key
+};
+
+enum class BodyKind {
+  kNone,        // a body, if any, is ignored
+  kJsonObject,  // a JSON object is required
+};
+
+using Handler = std::function<Reply(const RequestContext&)>;
+
+struct Endpoint {
+  Access access;
+  BodyKind body;
+  Handler handler;
+  std::size_t body_limit = kBodyLimit;
+};
+
+using Routes = http::Router<Endpoint>;
+
+// A handler object's method as a route's handler; the object outlives the route table.
+template <class Resource>
+Handler bind(const Resource& resource, Reply (Resource::*method)(const RequestContext&) const) {
+  return [&resource, method](const RequestContext& context) { return (resource.*method)(context); };
+}
+
+}  // namespace capi::api
