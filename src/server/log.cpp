@@ -3,9 +3,9 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
-#include <ctime>
 #include <system_error>
+
+#include "domain/time.hpp"
 
 namespace capi::server {
 namespace {
@@ -86,21 +86,6 @@ void append_escaped_ascii(std::string& out, unsigned char c) {
   out += static_cast<char>(c);
 }
 
-std::string format_utc_millis(std::chrono::system_clock::time_point time) {
-  const auto since_epoch = time.time_since_epoch();
-  const auto seconds = std::chrono::floor<std::chrono::seconds>(since_epoch);
-  const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(since_epoch - seconds);
-  const std::time_t whole_seconds = seconds.count();
-  std::tm utc{};
-  gmtime_r(&whole_seconds, &utc);
-  char text[64];
-  const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
-  std::string result(text, length);
-  static_cast<void>(std::snprintf(text, sizeof text, ".%03dZ", static_cast<int>(millis.count())));
-  result += text;
-  return result;
-}
-
 // Writes all of `data`, retrying after signals and short writes; gives up silently on any
 // other error, since there is nowhere left to report a failure to write the log.
 void write_all(int fd, std::string_view data) {
@@ -144,7 +129,7 @@ std::string format_log_line(std::chrono::system_clock::time_point time, LogLevel
   std::string line;
   line.reserve(message.size() + 96);
   line += R"({"time":")";
-  line += format_utc_millis(time);
+  line += domain::format_rfc3339_ms(time);
   line += R"(","level":")";
   line += level_name(level);
   line += R"(","pid":)";
