@@ -75,6 +75,39 @@ bool has_white_space(std::string_view text) {
   return false;
 }
 
+bool is_valid_utf8(std::string_view text) {
+  const std::size_t end = text.size();
+  for (std::size_t position = 0; position < end;) {
+    UChar32 code_point = 0;
+    // A negative code point: an ill-formed sequence (overlong, surrogate, above U+10FFFF,
+    // a stray continuation byte or one cut short).
+    U8_NEXT(bytes(text), position, end, code_point);
+    if (code_point < 0) return false;
+  }
+  return true;
+}
+
+std::string replace_invalid_utf8(std::string_view text) {
+  constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+FFFD
+  const std::size_t end = text.size();
+  std::string out;
+  out.reserve(end);
+  for (std::size_t position = 0; position < end;) {
+    const std::size_t start = position;
+    UChar32 code_point = 0;
+    U8_NEXT(bytes(text), position, end, code_point);
+    if (code_point >= 0) {
+      out += text.substr(start, position - start);
+    } else {
+      // ICU skips the whole ill-formed prefix; going on from the next byte instead gives one
+      // U+FFFD per bad byte, as the pool's log has always written them.
+      out += kReplacementCharacter;
+      position = start + 1;
+    }
+  }
+  return out;
+}
+
 std::string ascii_lower(std::string_view text) {
   std::string out(text);
   for (char& ch : out) {

@@ -1,6 +1,8 @@
 // Plain-text rules shared by every string field of a write body: length counted in
 // characters, trimming, and control characters. Input is already valid UTF-8 (the JSON
-// layer rejects anything else), so nothing here re-validates the encoding.
+// layer rejects anything else), so those rules do not re-validate the encoding; the
+// project's one UTF-8 validator is here too, for text that has not been through the JSON
+// layer (query strings, log messages).
 #pragma once
 
 #include <cstddef>
@@ -31,6 +33,15 @@ bool has_control_chars(std::string_view text, LineMode mode);
 
 // True when `text` holds any white space (ASCII or Unicode White_Space) anywhere.
 bool has_white_space(std::string_view text);
+
+// True when `text` is well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates
+// (U+D800..U+DFFF), nothing above U+10FFFF, no sequence cut short.
+bool is_valid_utf8(std::string_view text);
+
+// `text` with every byte that is not part of a well-formed UTF-8 sequence (as
+// is_valid_utf8 judges it) replaced by U+FFFD, one replacement per byte: text that may
+// quote anything (a log message) becomes valid UTF-8, and so can be written as JSON.
+std::string replace_invalid_utf8(std::string_view text);
 
 // `text` with A-Z lowered; other bytes (UTF-8 included) unchanged.
 std::string ascii_lower(std::string_view text);

@@ -143,6 +143,13 @@ std::string format_rfc3339_ms(std::int64_t unix_ms) {
   return buffer;
 }
 
+std::string format_rfc3339_ms(std::chrono::system_clock::time_point time) {
+  // floor, not duration_cast (which truncates toward zero): before 1970 too, the millisecond
+  // shown is the one the reading falls in.
+  return format_rfc3339_ms(
+      std::chrono::floor<std::chrono::milliseconds>(time.time_since_epoch()).count());
+}
+
 std::string format_date(std::int64_t unix_ms) {
   const CivilDate date = civil_from_days(floor_div(unix_ms, kMillisPerDay));
   char buffer[24];

@@ -3,6 +3,7 @@
 // (offsets in the text are all we need), no leap seconds (like Unix time).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -39,6 +40,8 @@ std::optional<std::int64_t> parse_date_or_time(std::string_view text, Bound boun
 
 // "2026-03-20T09:15:00.000Z" for an instant in the years 0000-9999.
 std::string format_rfc3339_ms(std::int64_t unix_ms);
+// The same for a clock reading (log lines): sub-millisecond digits dropped, rounding down.
+std::string format_rfc3339_ms(std::chrono::system_clock::time_point time);
 
 // "2026-03-20": the UTC calendar date of an instant.
 std::string format_date(std::int64_t unix_ms);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/text.hpp"
+
 namespace capi::http {
 namespace {
 
@@ -57,38 +59,6 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
   return out;
 }
 
-bool is_valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t extra = 0;
-    unsigned long code = 0;
-    unsigned long minimum = 0;
-    if ((lead & 0xe0) == 0xc0) {
-      extra = 1, code = lead & 0x1f, minimum = 0x80;
-    } else if ((lead & 0xf0) == 0xe0) {
-      extra = 2, code = lead & 0x0f, minimum = 0x800;
-    } else if ((lead & 0xf8) == 0xf0) {
-      extra = 3, code = lead & 0x07, minimum = 0x10000;
-    } else {
-      return false;
-    }
-    if (i + extra >= text.size()) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xc0) != 0x80) return false;
-      code = (code << 6) | (next & 0x3f);
-    }
-    if (code < minimum || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
-    i += extra + 1;
-  }
-  return true;
-}
-
 std::optional<QueryParams> parse_query(std::string_view query) {
   std::vector<QueryParams::Pair> pairs;
   std::size_t start = 0;
@@ -104,7 +74,7 @@ std::optional<QueryParams> parse_query(std::string_view query) {
       auto key = percent_decode(raw_key, true);
       auto value = percent_decode(raw_value, true);
       if (!key || !value || key->empty()) return std::nullopt;
-      if (!is_valid_utf8(*key) || !is_valid_utf8(*value)) return std::nullopt;
+      if (!domain::is_valid_utf8(*key) || !domain::is_valid_utf8(*value)) return std::nullopt;
       if (has_control_char(*key) || has_control_char(*value)) return std::nullopt;
       pairs.emplace_back(std::move(*key), std::move(*value));
     }

@@ -34,7 +34,4 @@ std::optional<QueryParams> parse_query(std::string_view query);
 // Decodes %XX escapes and '+' (as space when `plus_is_space`); nullopt on a malformed escape.
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
 
-// True when `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
-bool is_valid_utf8(std::string_view text);
-
 }  // namespace capi::http

@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <cstdio>
-#include <ctime>
+
+#include "domain/time.hpp"
 
 namespace capi::log {
 namespace {
@@ -35,17 +35,7 @@ bool enabled(config::LogLevel level) {
 }
 
 std::string now_rfc3339() {
-  const auto now = std::chrono::system_clock::now();
-  const auto ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[64];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                static_cast<int>(ms % 1000));
-  return text;
+  return domain::format_rfc3339_ms(std::chrono::system_clock::now());
 }
 
 Line::Line(config::LogLevel level, std::string_view message) : writer_(buffer_) {

@@ -14,11 +14,9 @@ namespace capi::server {
 
 enum class LogLevel { kInfo, kWarning, kError };
 
-// The text of a JSON string literal for `text`, without the quotes: `"`, `\` and control
-// characters escaped, bytes that are not valid UTF-8 replaced by U+FFFD.
-std::string json_escape(std::string_view text);
-
-// One complete log line, newline included.
+// One complete log line, newline included, written with RapidJSON like every other JSON the
+// project writes: `"`, `\` and control characters (below U+0020) in the message escaped,
+// bytes that are not valid UTF-8 replaced by U+FFFD.
 std::string format_log_line(std::chrono::system_clock::time_point time, LogLevel level, pid_t pid,
                             std::string_view message);
 

@@ -83,6 +83,53 @@ BOOST_AUTO_TEST_CASE(white_space_anywhere) {
   BOOST_TEST(!has_white_space(""));
 }
 
+BOOST_AUTO_TEST_CASE(well_formed_utf8_is_valid) {
+  BOOST_TEST(is_valid_utf8(""));
+  BOOST_TEST(is_valid_utf8("plain"));
+  BOOST_TEST(is_valid_utf8("\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80"));  // é € 😀
+  BOOST_TEST(is_valid_utf8("nul\0here"s));
+  // The edges: the last code point before the surrogates, the first after, the last of all.
+  BOOST_TEST(is_valid_utf8("\xed\x9f\xbf"));      // U+D7FF
+  BOOST_TEST(is_valid_utf8("\xee\x80\x80"));      // U+E000
+  BOOST_TEST(is_valid_utf8("\xf4\x8f\xbf\xbf"));  // U+10FFFF
+}
+
+BOOST_AUTO_TEST_CASE(ill_formed_utf8_is_not_valid) {
+  BOOST_TEST(!is_valid_utf8("\xc3"));              // cut short
+  BOOST_TEST(!is_valid_utf8("\xe2\x82"));          // cut short
+  BOOST_TEST(!is_valid_utf8("\xe2\x82x"));         // cut short, then more text
+  BOOST_TEST(!is_valid_utf8("\xc0\xaf"));          // overlong '/'
+  BOOST_TEST(!is_valid_utf8("\xe0\x80\xaf"));      // overlong '/', three bytes
+  BOOST_TEST(!is_valid_utf8("\xf0\x8f\xbf\xbf"));  // overlong U+FFFF, four bytes
+  BOOST_TEST(!is_valid_utf8("\xed\xa0\x80"));      // a surrogate, U+D800
+  BOOST_TEST(!is_valid_utf8("\xed\xbf\xbf"));      // a surrogate, U+DFFF
+  BOOST_TEST(!is_valid_utf8("\xf4\x90\x80\x80"));  // above U+10FFFF
+  BOOST_TEST(!is_valid_utf8("\xf5\x80\x80\x80"));  // no code point has this lead byte
+  BOOST_TEST(!is_valid_utf8("\x80"));              // a continuation byte alone
+  BOOST_TEST(!is_valid_utf8("\xff"));
+  BOOST_TEST(!is_valid_utf8("ok\xfe"));
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_is_replaced_byte_by_byte) {
+  const std::string kReplacement = "\xef\xbf\xbd";  // U+FFFD
+  BOOST_TEST(replace_invalid_utf8("") == "");
+  BOOST_TEST(replace_invalid_utf8("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80") ==
+             "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80");
+  BOOST_TEST(replace_invalid_utf8("nul\0here"s) == "nul\0here"s);
+  BOOST_TEST(replace_invalid_utf8("a\xff"
+                                  "b") == "a" + kReplacement + "b");
+  BOOST_TEST(replace_invalid_utf8("\xc3") == kReplacement);                            // cut short
+  BOOST_TEST(replace_invalid_utf8("\xe2\x82x") == kReplacement + kReplacement + "x");  // cut short
+  BOOST_TEST(replace_invalid_utf8("\xc0\xaf") == kReplacement + kReplacement);  // overlong '/'
+  BOOST_TEST(replace_invalid_utf8("\xed\xa0\x80") ==
+             kReplacement + kReplacement + kReplacement);  // a surrogate
+  BOOST_TEST(replace_invalid_utf8("\xf4\x90\x80\x80") ==
+             kReplacement + kReplacement + kReplacement + kReplacement);  // above U+10FFFF
+  // A bad byte does not take the good sequence after it along.
+  BOOST_TEST(replace_invalid_utf8("\xc3\xc3\xa9") == kReplacement + "\xc3\xa9");
+  BOOST_TEST(is_valid_utf8(replace_invalid_utf8("\xf0\x9f\x98\xe2\x82\xed\xa0\x80\xff")));
+}
+
 BOOST_AUTO_TEST_CASE(ascii_case_mapping_leaves_other_bytes_alone) {
   BOOST_TEST(ascii_lower("Finance@ACME.com") == "finance@acme.com");
   BOOST_TEST(ascii_lower("ÉCOLE") == "École");  // only ASCII letters change

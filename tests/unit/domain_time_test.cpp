@@ -1,5 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -118,6 +119,19 @@ BOOST_AUTO_TEST_CASE(formatting) {
   BOOST_TEST(format_rfc3339_ms(253'402'300'799'999) == "9999-12-31T23:59:59.999Z");
   BOOST_TEST(format_date(kExample) == "2026-03-20");
   BOOST_TEST(format_date(-1) == "1969-12-31");
+}
+
+// The log lines' clock readings go through the same formatter.
+BOOST_AUTO_TEST_CASE(formatting_a_clock_reading_rounds_down_to_the_millisecond) {
+  using namespace std::chrono;
+  const system_clock::time_point epoch{};
+  const system_clock::time_point example = epoch + milliseconds(kExample);
+  BOOST_TEST(format_rfc3339_ms(example) == "2026-03-20T09:15:00.000Z");
+  BOOST_TEST(format_rfc3339_ms(example + microseconds(7'999)) == "2026-03-20T09:15:00.007Z");
+  BOOST_TEST(format_rfc3339_ms(epoch + seconds(1'795'428'000) + milliseconds(123)) ==
+             "2026-11-23T10:00:00.123Z");
+  // Before 1970 too: floor, where a plain duration_cast would round toward 1970.
+  BOOST_TEST(format_rfc3339_ms(epoch - microseconds(1)) == "1969-12-31T23:59:59.999Z");
 }
 
 BOOST_AUTO_TEST_CASE(parse_and_format_round_trip) {
