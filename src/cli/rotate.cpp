@@ -55,10 +55,12 @@ int encryption_rotate(const std::string& config_path) {
   try {
     const crypto::Keyring keys = crypto::Keyring::load(config.key_dir);
     store::Connection connection(config.database_url, "customer-api-rotate");
-    const Counts customers =
-        rotate_table(connection, store::CustomerStore(connection), records::CustomerRecords(keys));
-    const Counts contacts =
-        rotate_table(connection, store::ContactStore(connection), records::ContactRecords(keys));
+    const Counts customers = rotate_table(
+        connection, store::SealedBatches(connection, store::customer_table(), "customer"),
+        records::CustomerRecords(keys));
+    const Counts contacts = rotate_table(
+        connection, store::SealedBatches(connection, store::contact_table(), "contact"),
+        records::ContactRecords(keys));
     std::cout << "active key " << keys.active_key_id() << ": resealed " << customers.resealed
               << " of " << customers.examined << " customers and " << contacts.resealed << " of "
               << contacts.examined << " contacts\n";
