@@ -1,4 +1,4 @@
-// customer-api: one binary, one subcommand per operation.
+// customer-api: one binary, one subcommand per operation (`seed` runs customer-api-seed).
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
@@ -73,19 +73,11 @@ int run(int argc, char** argv) {
   auto* rotate = encryption->add_subcommand("rotate", "re-encrypt everything under the newest key");
   rotate->callback([&] { exit_code = capi::cli::encryption_rotate(config_path); });
 
-  std::string seed_business, ids_out;
-  std::int64_t seed_count = 0;
-  std::uint64_t seed_value = 1;
+  capi::cli::SeedOptions seed_options;
   auto* seed = app.add_subcommand(
       "seed", "load generated customers into a business (benchmark data), through COPY");
-  seed->add_option("--business", seed_business, "business id")->required();
-  seed->add_option("--count", seed_count, "number of customers")->required();
-  seed->add_option("--seed", seed_value, "random seed: the same seed makes the same data")
-      ->capture_default_str();
-  seed->add_option("--ids-out", ids_out, "write a JSON sample of ids, emails and phones here");
-  seed->callback([&] {
-    exit_code = capi::cli::seed(config_path, seed_business, seed_count, seed_value, ids_out);
-  });
+  capi::cli::add_seed_options(*seed, seed_options);
+  seed->callback([&] { exit_code = capi::cli::seed(config_path, seed_options); });
 
   try {
     app.parse(argc, argv);
