@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "cli/seed_command.hpp"
+
 namespace capi::cli {
 
 // Exit codes: 0 done; 1 the operation failed (database, conflict); 2 bad configuration or
@@ -30,10 +32,9 @@ int encryption_add_key(const std::string& config_path);
 // Seals every ciphertext again under the active (newest) key.
 int encryption_rotate(const std::string& config_path);
 int key_revoke(const std::string& config_path, const std::string& id_or_prefix);
-// Loads `count` generated customers into a business (benchmark data, deterministic for
-// `seed_value`) through the real encryption and blind indexes, with COPY; writes a sample
-// of ids, emails and phones as JSON to `ids_out` when given (see src/cli/seed.cpp).
-int seed(const std::string& config_path, const std::string& business_id, std::int64_t count,
-         std::uint64_t seed_value, const std::string& ids_out);
+// Loads generated customers into a business (benchmark data, deterministic for the seed)
+// by running customer-api-seed from this binary's folder in this process (exec): its output
+// and exit status are the command's (see src/seed/loader.cpp). 1 when the seeder is missing.
+int seed(const std::string& config_path, const SeedOptions& options);
 
 }  // namespace capi::cli

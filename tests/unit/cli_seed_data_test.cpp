@@ -8,14 +8,14 @@
 #include <string>
 #include <vector>
 
-#include "cli/seed_data.hpp"
 #include "domain/email.hpp"
 #include "domain/iso_codes.hpp"
 #include "domain/object_id.hpp"
 #include "domain/phone.hpp"
 #include "domain/text.hpp"
+#include "seed/generator.hpp"
 
-using namespace capi::cli::seed_data;
+using namespace capi::seed;
 
 namespace {
 

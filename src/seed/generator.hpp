@@ -5,15 +5,16 @@
 //    businesses (`type` business, name = company name), some individuals have an employer;
 //  - a unique, valid, lower-case email for every row: free-mail domains, shared company
 //    domains (so that a whole-word search for "globex" finds many), the business's own;
-//  - a unique valid mobile number (E.164) for about 92% of rows, in the customer's country:
-//    numbers are drawn from blocks of libphonenumber's example mobile numbers whose last
-//    digits are free (every block is checked against its metadata before use);
+//  - a unique valid mobile number (E.164) for about 92% of rows, in the customer's country
+//    (seed/phones.hpp);
 //  - country mostly the business's own (about 60%), the rest from the name's culture;
 //    currency always the business's; addresses, segment, tags, terms, metadata;
 //  - created_at over the three years before `now_ms` (growing over time, in row order, so
 //    that ids increase), 10% soft-deleted (deleted_at set: "inactive").
 // Emails and phones are unique within one generator's rows (whatever the count), so a
 // fresh business takes any count; a second run into the same business collides.
+// The names, places and companies come from data/seed/ (seed/tables.hpp); the shares and
+// the order of the random draws are here and in seed/identity.cpp and seed/details.cpp.
 #pragma once
 
 #include <cstdint>
@@ -21,12 +22,14 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "domain/address.hpp"
+#include "seed/fragments.hpp"
+#include "seed/phones.hpp"
+#include "seed/random.hpp"
 
-namespace capi::cli::seed_data {
+namespace capi::seed {
 
 constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 constexpr std::int64_t kSpanMs = kDayMs * (3 * 365 + 1);  // three years
@@ -78,19 +81,6 @@ struct Options {
   std::int64_t now_ms = 0;
 };
 
-// Numbers of one region: blocks "+<cc><prefix>" followed by `free_digits` free digits.
-struct PhoneBlocks {
-  std::string region;
-  std::string country_code;
-  std::vector<std::string> prefixes;
-  int free_digits = 0;
-  std::int64_t capacity() const;
-};
-
-// Blocks of valid mobile numbers of `region` holding at least `needed` numbers when its
-// metadata allows (fewer otherwise; none for a region without mobile examples).
-PhoneBlocks find_phone_blocks(const std::string& region, std::int64_t needed);
-
 class Generator {
  public:
   explicit Generator(Options options);
@@ -109,12 +99,4 @@ class Generator {
   std::unique_ptr<State> state_;
 };
 
-// Fragments of 3-4 characters (code points) of the given names, lower-case, each a
-// substring of at least one name's lower-cased form: word prefixes of Latin names and
-// inner pieces of words in every script. At most `limit`, in order of first appearance.
-std::vector<std::string> name_fragments(const std::vector<std::string>& names, std::size_t limit);
-
-// The 64-bit mix (splitmix64's finaliser) used for every derived stream.
-std::uint64_t mix64(std::uint64_t value);
-
-}  // namespace capi::cli::seed_data
+}  // namespace capi::seed

@@ -1,28 +1,31 @@
-// `customer-api seed`: loads generated customers (cli/seed_data) into one business through
-// the real write path of personal data — CustomerRecords seals every field and computes the
-// blind indexes with the configured keys, exactly as a POST would — and streams the rows
-// into the table with COPY, in one transaction (one COPY per batch). Then VACUUM ANALYZE,
-// so that the planner and index-only scans see the new rows at once.
+// `customer-api seed` (customer-api-seed): loads generated customers (seed/generator) into
+// one business through the real write path of personal data — CustomerRecords seals every
+// field and computes the blind indexes with the configured keys, exactly as a POST would —
+// and streams the rows into the table with COPY, in one transaction (one COPY per batch).
+// Then VACUUM ANALYZE, so that the planner and index-only scans see the new rows at once.
+#include "seed/loader.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/load_config.hpp"
-#include "cli/seed_data.hpp"
 #include "config/config.hpp"
 #include "crypto/keyring.hpp"
 #include "domain/iso_codes.hpp"
 #include "domain/object_id.hpp"
 #include "json/writer.hpp"
 #include "records/customer_records.hpp"
+#include "seed/generator.hpp"
 #include "store/business_store.hpp"
 #include "store/customer_copy.hpp"
 
-namespace capi::cli {
+namespace capi::seed {
 namespace {
 
 constexpr std::int64_t kMaxCount = 100'000'000;
@@ -38,8 +41,7 @@ domain::Field<T> optional_field(const std::optional<T>& value) {
 }
 
 // The customer as a validated create body would give it.
-domain::CustomerDraft draft_of(const seed_data::Customer& customer,
-                               const seed_data::Business& business) {
+domain::CustomerDraft draft_of(const Customer& customer, const Business& business) {
   domain::CustomerDraft draft;
   draft.type = domain::value_field(customer.type);
   draft.name = domain::value_field(customer.name);
@@ -65,7 +67,7 @@ domain::CustomerDraft draft_of(const seed_data::Customer& customer,
   return draft;
 }
 
-store::CustomerRow row_of(const seed_data::Customer& customer, const seed_data::Business& business,
+store::CustomerRow row_of(const Customer& customer, const Business& business,
                           const records::CustomerRecords& records) {
   store::CustomerRow row;
   row.id = customer.id;
@@ -97,7 +99,7 @@ class Reservoir {
       items_.push_back(item);
       return;
     }
-    const std::uint64_t slot = seed_data::mix64(key_ + seen_) % seen_;
+    const std::uint64_t slot = mix64(key_ + seen_) % seen_;
     if (slot < size_) items_[slot] = item;
   }
   const std::vector<T>& items() const { return items_; }
@@ -134,7 +136,7 @@ std::vector<std::string> email_words(const std::vector<SampledCustomer>& sample)
   return words;
 }
 
-void write_ids(std::ofstream& out, const std::string& path, const seed_data::Business& business,
+void write_ids(std::ofstream& out, const std::string& path, const Business& business,
                std::uint64_t seed_value, std::int64_t rows, std::int64_t active,
                const std::vector<SampledCustomer>& sample,
                const std::vector<std::string>& inactive_ids) {
@@ -168,8 +170,7 @@ void write_ids(std::ofstream& out, const std::string& path, const seed_data::Bus
   writer.EndArray();
   json::key(writer, "nameFragments");
   writer.StartArray();
-  for (const auto& fragment : seed_data::name_fragments(names, kFragmentCount))
-    json::string(writer, fragment);
+  for (const auto& fragment : name_fragments(names, kFragmentCount)) json::string(writer, fragment);
   writer.EndArray();
   json::key(writer, "emailWords");
   writer.StartArray();
@@ -201,107 +202,139 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// What a load copied, and the samples the ids file reports.
+struct Loaded {
+  std::int64_t copied = 0;
+  std::int64_t active = 0;
+  Reservoir<SampledCustomer> sample;
+  Reservoir<std::string> inactive;
+
+  explicit Loaded(std::uint64_t seed_value)
+      : sample(kSampleSize, mix64(seed_value) ^ 1),
+        inactive(kInactiveSampleSize, mix64(seed_value) ^ 2) {}
+  void note(const Customer& customer) {
+    if (customer.active()) {
+      ++active;
+      if (customer.phone) {
+        sample.offer({customer.id, customer.email, *customer.phone, customer.name});
+      }
+    } else {
+      inactive.offer(customer.id);
+    }
+  }
+};
+
+// The options' own checks, before anything is opened: an exit code when they fail.
+std::optional<int> refuse_options(const cli::SeedOptions& options) {
+  if (!domain::is_object_id(options.business_id)) {
+    std::cerr << "customer-api: --business must be a business id (24 hex characters)\n";
+    return cli::kExitUsage;
+  }
+  if (options.count < 1 || options.count > kMaxCount) {
+    std::cerr << "customer-api: --count must be 1 to " << kMaxCount << '\n';
+    return cli::kExitUsage;
+  }
+  return std::nullopt;
+}
+
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Generates the rows and streams them in with COPY, in one transaction.
+Loaded copy_customers(store::Connection& connection, const records::CustomerRecords& records,
+                      const Business& business, const cli::SeedOptions& options) {
+  const std::int64_t count = options.count;
+  Generator generator(Options{options.seed, business, count, now_ms()});
+  Loaded loaded(options.seed);
+  store::Connection::Transaction transaction(connection);
+  // Memory for this load only: GIN indexes (names, companies, email words, tags) take new
+  // entries into a larger pending list and merge it in larger, cheaper steps.
+  connection.exec_script("SET LOCAL work_mem = '256MB'");
+  connection.exec_script("SET LOCAL gin_pending_list_limit = '64MB'");
+  while (loaded.copied < count) {
+    store::CustomerCopy copy(connection);
+    const std::int64_t batch = std::min(kBatchRows, count - loaded.copied);
+    for (std::int64_t i = 0; i < batch; ++i) {
+      const Customer customer = generator.next();
+      copy.add(row_of(customer, business, records));
+      loaded.note(customer);
+    }
+    loaded.copied += copy.finish();
+  }
+  transaction.commit();
+  return loaded;
+}
+
+// Loads into the business, VACUUM ANALYZE, then the ids file and the summary line.
+int load_business(const config::Config& config, const cli::SeedOptions& options,
+                  std::ofstream& ids_file, RemoveUnlessKept& partial_ids) {
+  const crypto::Keyring keys = crypto::Keyring::load(config.key_dir);
+  const records::CustomerRecords records(keys);
+  store::Connection connection(config.database_url, "customer-api-seed");
+  store::BusinessStore businesses(connection);
+  const auto found = businesses.find(options.business_id);
+  if (!found) {
+    std::cerr << "customer-api: no business " << options.business_id << '\n';
+    return cli::kExitFailed;
+  }
+  const Business business{found->id, found->country, found->currency,
+                          domain::currency_digits(found->currency)};
+  const auto started = std::chrono::steady_clock::now();
+  const Loaded loaded = copy_customers(connection, records, business, options);
+  const double load_seconds = seconds_since(started);
+  const auto vacuum_started = std::chrono::steady_clock::now();
+  connection.exec_script("VACUUM (ANALYZE) customers, customer_search");
+  const double vacuum_seconds = seconds_since(vacuum_started);
+
+  if (!options.ids_out.empty()) {
+    write_ids(ids_file, options.ids_out, business, options.seed, loaded.copied, loaded.active,
+              loaded.sample.items(), loaded.inactive.items());
+    partial_ids.keep();
+  }
+  std::cerr << std::fixed << std::setprecision(1) << "customer-api: seeded " << loaded.copied
+            << " customers (" << loaded.active << " active) into business " << business.id << " in "
+            << load_seconds << " s ("
+            << static_cast<std::int64_t>(static_cast<double>(loaded.copied) / load_seconds)
+            << " rows/s); vacuum analyze " << vacuum_seconds << " s\n";
+  return cli::kExitOk;
+}
+
 }  // namespace
 
-int seed(const std::string& config_path, const std::string& business_id, std::int64_t count,
-         std::uint64_t seed_value, const std::string& ids_out) {
-  if (!domain::is_object_id(business_id)) {
-    std::cerr << "customer-api: --business must be a business id (24 hex characters)\n";
-    return kExitUsage;
-  }
-  if (count < 1 || count > kMaxCount) {
-    std::cerr << "customer-api: --count must be 1 to " << kMaxCount << '\n';
-    return kExitUsage;
-  }
-  const auto loaded = load_config(config_path, "seed");
-  if (!loaded) return kExitUsage;
-  const config::Config& config = *loaded;
+int load(const std::string& config_path, const cli::SeedOptions& options) {
+  if (const auto refused = refuse_options(options)) return *refused;
+  const auto loaded = cli::load_config(config_path, "seed");
+  if (!loaded) return cli::kExitUsage;
   // Opened first: a path that cannot be written is refused before anything is loaded. A
   // failed load leaves no ids file behind (a stale one would point at rows that are not).
   std::ofstream ids_file;
-  if (!ids_out.empty()) {
-    ids_file.open(ids_out, std::ios::binary | std::ios::trunc);
+  if (!options.ids_out.empty()) {
+    ids_file.open(options.ids_out, std::ios::binary | std::ios::trunc);
     if (!ids_file) {
-      std::cerr << "customer-api: --ids-out: cannot write " << ids_out << '\n';
-      return kExitUsage;
+      std::cerr << "customer-api: --ids-out: cannot write " << options.ids_out << '\n';
+      return cli::kExitUsage;
     }
   }
-  RemoveUnlessKept partial_ids(ids_out);
+  RemoveUnlessKept partial_ids(options.ids_out);
   try {
-    const crypto::Keyring keys = crypto::Keyring::load(config.key_dir);
-    const records::CustomerRecords records(keys);
-    store::Connection connection(config.database_url, "customer-api-seed");
-    store::BusinessStore businesses(connection);
-    const auto found = businesses.find(business_id);
-    if (!found) {
-      std::cerr << "customer-api: no business " << business_id << '\n';
-      return kExitFailed;
-    }
-    seed_data::Business business{found->id, found->country, found->currency,
-                                 domain::currency_digits(found->currency)};
-    const auto started = std::chrono::steady_clock::now();
-    const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                            std::chrono::system_clock::now().time_since_epoch())
-                            .count();
-    seed_data::Generator generator(seed_data::Options{seed_value, business, count, now_ms});
-    Reservoir<SampledCustomer> sample(kSampleSize, seed_data::mix64(seed_value) ^ 1);
-    Reservoir<std::string> inactive(kInactiveSampleSize, seed_data::mix64(seed_value) ^ 2);
-
-    std::int64_t copied = 0;
-    std::int64_t active = 0;
-    store::Connection::Transaction transaction(connection);
-    // Memory for this load only: GIN indexes (names, companies, email words, tags) take new
-    // entries into a larger pending list and merge it in larger, cheaper steps.
-    connection.exec_script("SET LOCAL work_mem = '256MB'");
-    connection.exec_script("SET LOCAL gin_pending_list_limit = '64MB'");
-    while (copied < count) {
-      store::CustomerCopy copy(connection);
-      const std::int64_t batch = std::min(kBatchRows, count - copied);
-      for (std::int64_t i = 0; i < batch; ++i) {
-        const seed_data::Customer customer = generator.next();
-        copy.add(row_of(customer, business, records));
-        if (customer.active()) {
-          ++active;
-          if (customer.phone) {
-            sample.offer({customer.id, customer.email, *customer.phone, customer.name});
-          }
-        } else {
-          inactive.offer(customer.id);
-        }
-      }
-      copied += copy.finish();
-    }
-    transaction.commit();
-    const double load_seconds = seconds_since(started);
-    const auto vacuum_started = std::chrono::steady_clock::now();
-    connection.exec_script("VACUUM (ANALYZE) customers, customer_search");
-    const double vacuum_seconds = seconds_since(vacuum_started);
-
-    if (!ids_out.empty()) {
-      write_ids(ids_file, ids_out, business, seed_value, copied, active, sample.items(),
-                inactive.items());
-      partial_ids.keep();
-    }
-    std::cerr << std::fixed << std::setprecision(1) << "customer-api: seeded " << copied
-              << " customers (" << active << " active) into business " << business.id << " in "
-              << load_seconds << " s ("
-              << static_cast<std::int64_t>(static_cast<double>(copied) / load_seconds)
-              << " rows/s); vacuum analyze " << vacuum_seconds << " s\n";
-    return kExitOk;
+    return load_business(*loaded, options, ids_file, partial_ids);
   } catch (const crypto::KeyError& error) {
     std::cerr << "customer-api: " << error.what() << '\n';
-    return kExitUsage;
+    return cli::kExitUsage;
   } catch (const store::DbError& error) {
     std::cerr << "customer-api: database error: " << error.what() << '\n';
     if (error.kind() == store::ErrorKind::kUniqueViolation) {
       std::cerr << "customer-api: a generated email, phone or id is taken in this business"
                    " (seeded before?): seed a new business; nothing was loaded\n";
     }
-    return kExitFailed;
+    return cli::kExitFailed;
   } catch (const std::exception& error) {
     std::cerr << "customer-api: " << error.what() << '\n';
-    return kExitFailed;
+    return cli::kExitFailed;
   }
 }
 
-}  // namespace capi::cli
+}  // namespace capi::seed
