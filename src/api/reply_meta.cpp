@@ -14,7 +14,7 @@ void write_list(json::Writer& writer, const char* name, const std::vector<std::s
   writer.EndArray();
 }
 
-void write_totals(json::Writer& writer, const PageMeta::Totals& totals, int limit) {
+void write_totals(json::Writer& writer, const PageTotals& totals, int limit) {
   json::key(writer, "total");
   writer.Int64(totals.total);
   json::key(writer, "totalExact");

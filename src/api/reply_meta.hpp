@@ -15,18 +15,20 @@ namespace capi::api {
 std::string write_meta(const std::vector<std::string>& ignored_fields,
                        const std::vector<std::string>& unreadable_fields);
 
+// Where a page of a list stands among all the matches.
+struct PageTotals {
+  std::int64_t total = 0;
+  bool exact = true;
+  std::optional<int> page;  // null when paging by cursor
+  bool has_more = false;
+  std::optional<std::string> next_cursor;
+};
+
 // A page of a list (with totals) or of a search (with its count).
 struct PageMeta {
   int limit = 0;
-  std::optional<int> count;  // search: the rows on the page
-  struct Totals {
-    std::int64_t total = 0;
-    bool exact = true;
-    std::optional<int> page;  // null when paging by cursor
-    bool has_more = false;
-    std::optional<std::string> next_cursor;
-  };
-  std::optional<Totals> totals;  // listing
+  std::optional<int> count;          // search: the rows on the page
+  std::optional<PageTotals> totals;  // listing
   std::vector<std::string> unreadable;
 };
 std::string write_page_meta(const PageMeta& meta);

@@ -49,6 +49,22 @@ std::string show_ms(std::chrono::milliseconds ms) {
   return std::to_string(ms.count()) + "ms";
 }
 
+Option duration_option(const char* name, std::chrono::milliseconds Config::*member) {
+  return {name, false, [member](Config& c, const std::string& v) { c.*member = parse_duration(v); },
+          [member](const Config& c) { return show_ms(c.*member); }};
+}
+
+// A database session limit: a duration, or 0 for none (the server's own setting).
+Option limit_option(const char* name, std::chrono::milliseconds Config::*member) {
+  return {name, false,
+          [member](Config& c, const std::string& v) {
+            c.*member = v == "0" ? std::chrono::milliseconds(0) : parse_duration(v);
+          },
+          [member](const Config& c) {
+            return (c.*member).count() == 0 ? std::string("0 (none)") : show_ms(c.*member);
+          }};
+}
+
 const std::vector<Option>& options() {
   static const std::vector<Option> table = {
       {"database_url", true, [](Config& c, const std::string& v) { c.database_url = v; },
@@ -78,12 +94,8 @@ const std::vector<Option>& options() {
          c.max_requests = parse_integer("max_requests", v, 0, 1'000'000'000);
        },
        [](const Config& c) { return std::to_string(c.max_requests); }},
-      {"request_timeout", false,
-       [](Config& c, const std::string& v) { c.request_timeout = parse_duration(v); },
-       [](const Config& c) { return show_ms(c.request_timeout); }},
-      {"shutdown_timeout", false,
-       [](Config& c, const std::string& v) { c.shutdown_timeout = parse_duration(v); },
-       [](const Config& c) { return show_ms(c.shutdown_timeout); }},
+      duration_option("request_timeout", &Config::request_timeout),
+      duration_option("shutdown_timeout", &Config::shutdown_timeout),
       {"key_dir", false, [](Config& c, const std::string& v) { c.key_dir = v; },
        [](const Config& c) { return c.key_dir.empty() ? std::string("(not set)") : c.key_dir; }},
       {"rate_limit_default", false,
@@ -106,6 +118,10 @@ const std::vector<Option>& options() {
            throw ConfigError("log_level: \"" + v + "\" is not one of debug, info, warn, error");
        },
        [](const Config& c) { return std::string(log_level_name(c.log_level)); }},
+      limit_option("db_statement_timeout", &Config::db_statement_timeout),
+      limit_option("db_lock_timeout", &Config::db_lock_timeout),
+      limit_option("db_idle_in_transaction_timeout", &Config::db_idle_in_transaction_timeout),
+      limit_option("db_peer_timeout", &Config::db_peer_timeout),
   };
   return table;
 }
@@ -175,6 +191,16 @@ void validate(const Config& config) {
   if (config.shutdown_timeout < std::chrono::milliseconds(100)) {
     throw ConfigError("shutdown_timeout: must be at least 100ms");
   }
+  // A statement must give up while its worker can still answer 503, before the master kills
+  // the worker for taking too long.
+  const auto shorter_than_requests = [&](const char* key, std::chrono::milliseconds limit) {
+    if (limit >= config.request_timeout) {
+      throw ConfigError(std::string(key) + ": must be shorter than request_timeout (" +
+                        show_ms(config.request_timeout) + "), or 0 for none");
+    }
+  };
+  shorter_than_requests("db_statement_timeout", config.db_statement_timeout);
+  shorter_than_requests("db_lock_timeout", config.db_lock_timeout);
   if (!config.key_dir.empty()) {
     std::error_code ec;
     if (!std::filesystem::is_directory(config.key_dir, ec)) {

@@ -24,6 +24,12 @@ struct Config {
   std::string key_dir;           // encryption-<N>.key and blind-index.key; empty: not configured
   int rate_limit_default = 100;  // requests per minute per key
   LogLevel log_level = LogLevel::kInfo;
+  // What a worker's database session may spend (store::SessionLimits): a statement, a lock
+  // wait, an open transaction left idle, and a database host that stops answering.
+  std::chrono::milliseconds db_statement_timeout{10000};
+  std::chrono::milliseconds db_lock_timeout{3000};
+  std::chrono::milliseconds db_idle_in_transaction_timeout{15000};
+  std::chrono::milliseconds db_peer_timeout{15000};
 };
 
 // A configuration that cannot be used; what() is one line naming the key and the problem.

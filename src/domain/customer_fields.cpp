@@ -13,13 +13,12 @@ std::string element_path(const std::string& array_path, std::size_t index) {
   return array_path + "[" + std::to_string(index) + "]";
 }
 
-// The exact source text of the number `value` at `path`. A document built in code has no
-// source text; then an integer is written out exactly and a double in its shortest
-// round-trip form, the text its writer most likely had.
-std::string number_text_of(const rapidjson::Value& value, const std::string& path,
-                           const NumberTextLookup& number_text) {
+// The exact source text of the number `value`. An integer is written out exactly; a double
+// without kept text (a document built in code) in its shortest round-trip form, the text its
+// writer most likely had.
+std::string number_text_of(const rapidjson::Value& value, const NumberTextLookup& number_text) {
   if (number_text) {
-    if (const std::optional<std::string_view> text = number_text(path)) return std::string(*text);
+    if (const std::optional<std::string_view> text = number_text(value)) return std::string(*text);
   }
   if (value.IsInt64()) return std::to_string(value.GetInt64());
   if (value.IsUint64()) return std::to_string(value.GetUint64());
@@ -43,7 +42,7 @@ std::optional<std::string> take_number(ObjectReader& reader, std::string_view ke
     reader.fail(reader.path(key), not_a_number);
     return std::nullopt;
   }
-  return number_text_of(*value, reader.path(key), number_text);
+  return number_text_of(*value, number_text);
 }
 
 Field<std::int64_t> accept_money(ObjectReader& reader, std::string_view key,
@@ -91,6 +90,12 @@ Field<std::vector<std::string>> read_tags(ObjectReader& reader, std::string_view
   const std::string array_path = reader.path(key);
   if (!value->IsArray()) {
     reader.fail(array_path, kMustBeArray);
+    return {};
+  }
+  // Before anything is read: duplicates are dropped, but an array this long is no list of
+  // tags, and reading it all would cost time for nothing.
+  if (value->Size() > kMaxTagEntries) {
+    reader.fail(array_path, "must have at most " + std::to_string(kMaxTags) + " tags");
     return {};
   }
   std::vector<std::string> tags;

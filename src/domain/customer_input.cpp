@@ -131,6 +131,9 @@ CustomerInput parse_customer(const rapidjson::Value& body, Mode mode, const Inpu
   draft.type = reader.one_of("type", kCustomerTypes);
   apply_default(draft.type, mode, std::string(kDefaultCustomerType));
   draft.name = reader.text("name", kMaxCustomerNameLength);
+  if (mode == Mode::kCreate && !draft.name.given() && context.default_name) {
+    draft.name = value_field(*context.default_name);
+  }
   const bool name_missing = mode == Mode::kCreate ? !draft.name.has_value()
                                                   : draft.name.state == Field<std::string>::kNull;
   if (name_missing) reader.fail(reader.path("name"), kRequired);

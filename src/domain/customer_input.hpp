@@ -63,6 +63,7 @@ namespace capi::domain {
 
 constexpr std::size_t kMaxCustomerNameLength = 200;
 constexpr std::size_t kMaxTags = 20;
+constexpr std::size_t kMaxTagEntries = 100;  // array entries, duplicates included
 constexpr std::size_t kMaxTagLength = 50;
 constexpr std::size_t kMaxMetadataKeys = 50;
 constexpr std::size_t kMaxMetadataKeyLength = 40;
@@ -82,6 +83,7 @@ struct InputContext {
   std::string business_currency;                 // alpha-3
   std::optional<std::string> existing_country;   // update: the stored customer's
   std::optional<std::string> existing_currency;  // update: the stored customer's
+  std::optional<std::string> default_name;       // create: the name when the body has none
 };
 
 struct CustomerDraft {

@@ -2,6 +2,8 @@
 // or given with a value; and the problems found, by dotted path.
 #pragma once
 
+#include <rapidjson/fwd.h>
+
 #include <functional>
 #include <optional>
 #include <string>
@@ -48,9 +50,14 @@ Field<T> value_field(T value) {
 // "contacts[1].email") and its message ("is required"); one message per path, in the
 // order found. They become the 422 answer's `error.details`.
 using FieldErrors = std::vector<std::pair<std::string, std::string>>;
+// At most this many are collected; a body with more problems gets the first ones. Keeps what
+// a hostile body can cost linear.
+constexpr std::size_t kMaxFieldErrors = 50;
 
-// The exact source text of the JSON number at a dotted path ("creditLimit"), as the JSON
-// layer kept it (http::JsonBody::number_text), so that money never goes through a double.
-using NumberTextLookup = std::function<std::optional<std::string_view>(std::string_view path)>;
+// The exact source text of a JSON number of the body, as the JSON layer kept it
+// (http::JsonBody::number_text), so that money never goes through a double; nullopt for a
+// number whose value is exact as the document holds it (an integer).
+using NumberTextLookup =
+    std::function<std::optional<std::string_view>(const rapidjson::Value& number)>;
 
 }  // namespace capi::domain

@@ -44,7 +44,9 @@ const rapidjson::Value* ObjectReader::take(std::string_view key) {
 }
 
 void ObjectReader::fail(const std::string& path, std::string_view message) {
-  if (!failed(path)) errors_.emplace_back(path, std::string(message));
+  if (errors_.size() < kMaxFieldErrors && !failed(path)) {
+    errors_.emplace_back(path, std::string(message));
+  }
 }
 
 bool ObjectReader::failed(std::string_view path) const {

@@ -50,7 +50,8 @@ class ObjectReader {
   // The member `key`, now counted as read; nullptr when the body does not have it.
   const rapidjson::Value* take(std::string_view key);
 
-  // Records a problem at `path`, unless that path has one already.
+  // Records a problem at `path`, unless that path has one already or kMaxFieldErrors are
+  // recorded (`failed` then looks through a bounded list).
   void fail(const std::string& path, std::string_view message);
   bool failed(std::string_view path) const;
 

@@ -4,8 +4,10 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <functional>
 #include <vector>
 
 namespace capi::http {
@@ -23,25 +25,23 @@ bool has_surrogate(const char* text, rapidjson::SizeType length) {
   return false;
 }
 
-// Forwards SAX events to the document while enforcing the depth limit and keeping the
-// text and dotted path of each number.
+// Forwards SAX events to the document while enforcing the depth limit, and keeps the text
+// of each number that the document holds as a double (in document order).
 class LimitingHandler {
  public:
   LimitingHandler(rapidjson::Document& document, JsonBody& body)
       : document_(document), body_(body) {}
 
-  bool Null() { return value() && document_.Null(); }
-  bool Bool(bool b) { return value() && document_.Bool(b); }
-  bool Int(int i) { return value() && document_.Int(i); }
-  bool Uint(unsigned u) { return value() && document_.Uint(u); }
-  bool Int64(int64_t i) { return value() && document_.Int64(i); }
-  bool Uint64(uint64_t u) { return value() && document_.Uint64(u); }
-  bool Double(double d) { return value() && document_.Double(d); }
+  bool Null() { return document_.Null(); }
+  bool Bool(bool b) { return document_.Bool(b); }
+  bool Int(int i) { return document_.Int(i); }
+  bool Uint(unsigned u) { return document_.Uint(u); }
+  bool Int64(int64_t i) { return document_.Int64(i); }
+  bool Uint64(uint64_t u) { return document_.Uint64(u); }
+  bool Double(double d) { return document_.Double(d); }
 
   bool RawNumber(const char* text, rapidjson::SizeType length, bool /*copy*/) {
-    if (!value()) return false;
     const std::string_view digits(text, length);
-    body_.number_texts.emplace(path(), digits);
     const bool integral = digits.find_first_of(".eE") == std::string_view::npos;
     if (integral) {
       int64_t signed_value = 0;
@@ -53,52 +53,41 @@ class LimitingHandler {
         return document_.Uint64(unsigned_value);
       }
     }
-    // Only for the document's numeric view; exact consumers read number_texts.
+    body_.numbers.push_back({nullptr, static_cast<std::uint32_t>(body_.number_chars.size()),
+                             static_cast<std::uint32_t>(length)});
+    body_.number_chars.append(digits);
+    // The document's numeric view only; exact consumers read number_text().
     return document_.Double(std::strtod(std::string(digits).c_str(), nullptr));
   }
 
   bool String(const char* text, rapidjson::SizeType length, bool copy) {
     if (has_surrogate(text, length)) return fail("a string holds an unpaired surrogate");
-    return value() && document_.String(text, length, copy);
+    return document_.String(text, length, copy);
   }
 
-  bool StartObject() { return open(false) && document_.StartObject(); }
+  bool StartObject() { return open() && document_.StartObject(); }
   bool Key(const char* text, rapidjson::SizeType length, bool copy) {
     if (has_surrogate(text, length)) return fail("a key holds an unpaired surrogate");
-    frames_.back().key.assign(text, length);
     return document_.Key(text, length, copy);
   }
   bool EndObject(rapidjson::SizeType members) {
-    frames_.pop_back();
+    --depth_;
     return document_.EndObject(members);
   }
-  bool StartArray() { return open(true) && document_.StartArray(); }
+  bool StartArray() { return open() && document_.StartArray(); }
   bool EndArray(rapidjson::SizeType elements) {
-    frames_.pop_back();
+    --depth_;
     return document_.EndArray(elements);
   }
 
   const std::string& failure() const { return failure_; }
 
  private:
-  struct Frame {
-    bool is_array;
-    long index;  // for arrays: the index of the latest element
-    std::string key;
-  };
-
-  // Called before each value: advances the array index of the enclosing array.
-  bool value() {
-    if (!frames_.empty() && frames_.back().is_array) ++frames_.back().index;
-    return true;
-  }
-
-  bool open(bool is_array) {
-    value();
-    if (static_cast<int>(frames_.size()) >= kMaxJsonDepth) {
+  bool open() {
+    if (depth_ >= kMaxJsonDepth) {
       return fail("nesting is deeper than " + std::to_string(kMaxJsonDepth) + " levels");
     }
-    frames_.push_back(Frame{is_array, -1, {}});
+    ++depth_;
     return true;
   }
 
@@ -107,38 +96,45 @@ class LimitingHandler {
     return false;
   }
 
-  std::string path() const {
-    std::string out;
-    for (const auto& frame : frames_) {
-      if (frame.is_array) {
-        out += '[' + std::to_string(frame.index) + ']';
-      } else {
-        if (!out.empty()) out += '.';
-        out += frame.key;
-      }
-    }
-    return out;
-  }
-
   rapidjson::Document& document_;
   JsonBody& body_;
-  std::vector<Frame> frames_;
+  int depth_ = 0;
   std::string failure_;
 };
 
+// Gives each kept number text its value, walking the document in the order it was parsed
+// (which is the order the texts were kept in); returns the next text's index.
+std::size_t attach_numbers(const rapidjson::Value& value, JsonBody& body, std::size_t next) {
+  if (value.IsDouble()) {
+    if (next < body.numbers.size()) body.numbers[next].value = &value;
+    return next + 1;
+  }
+  if (value.IsArray()) {
+    for (const auto& element : value.GetArray()) next = attach_numbers(element, body, next);
+  } else if (value.IsObject()) {
+    for (const auto& member : value.GetObject()) next = attach_numbers(member.value, body, next);
+  }
+  return next;
+}
+
 }  // namespace
 
-std::optional<std::string_view> JsonBody::number_text(std::string_view path) const {
-  const auto it = number_texts.find(path);
-  if (it == number_texts.end()) return std::nullopt;
-  return std::string_view(it->second);
+std::optional<std::string_view> JsonBody::number_text(const rapidjson::Value& number) const {
+  const auto found =
+      std::lower_bound(numbers.begin(), numbers.end(), &number,
+                       [](const NumberText& kept, const rapidjson::Value* wanted) {
+                         return std::less<const rapidjson::Value*>()(kept.value, wanted);
+                       });
+  if (found == numbers.end() || found->value != &number) return std::nullopt;
+  return std::string_view(number_chars).substr(found->offset, found->length);
 }
 
 std::optional<JsonError> parse_json_body(std::string_view text, JsonBody& out) {
   constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag |
                               rapidjson::kParseNumbersAsStringsFlag |
                               rapidjson::kParseIterativeFlag;
-  out.number_texts.clear();
+  out.number_chars.clear();
+  out.numbers.clear();
   rapidjson::ParseResult result;
   std::string failure;
   auto generator = [&](rapidjson::Document& document) {
@@ -150,7 +146,13 @@ std::optional<JsonError> parse_json_body(std::string_view text, JsonBody& out) {
     return !result.IsError();
   };
   out.document.Populate(generator);
-  if (!result.IsError()) return std::nullopt;
+  if (!result.IsError()) {
+    attach_numbers(out.document, out, 0);
+    std::sort(out.numbers.begin(), out.numbers.end(), [](const auto& a, const auto& b) {
+      return std::less<const rapidjson::Value*>()(a.value, b.value);
+    });
+    return std::nullopt;
+  }
   if (!failure.empty()) return JsonError{"Body is not acceptable JSON: " + failure};
   return JsonError{std::string("Body is not valid JSON: ") +
                    rapidjson::GetParseError_En(result.Code()) + " (at offset " +

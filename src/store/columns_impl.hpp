@@ -39,11 +39,12 @@ std::string TableSchema<Row>::insert_sql() const {
     if (!is_inserted(column.role)) continue;
     if (number > 0) names += ", ", values += ", ";
     names += column.name;
-    std::string param = fill_template(column.param, "$" + std::to_string(++number));
-    if (column.insert_null != nullptr) {
-      param = "COALESCE(" + param + ", " + column.insert_null + ")";
+    const std::string param = fill_template(column.param, "$" + std::to_string(++number));
+    if (column.insert_null == nullptr) {
+      values += param;
+    } else {
+      values.append("COALESCE(").append(param).append(", ").append(column.insert_null) += ')';
     }
-    values += param;
   }
   return std::string("INSERT INTO ") + table_ + " (" + names + ") VALUES (" + values +
          ") RETURNING " + select_list();

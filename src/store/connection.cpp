@@ -1,5 +1,6 @@
 #include "store/connection.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace capi::store {
@@ -14,6 +15,65 @@ std::string first_line(const char* message) {
   return text;
 }
 
+// The keywords PQconnectdbParams takes: the configured conninfo (expanded: a URI or
+// key=value text), then ours, which take precedence over the same keys in it.
+class ConnectParams {
+ public:
+  ConnectParams(const std::string& conninfo, const std::string& application_name,
+                const SessionLimits& limits) {
+    add("dbname", conninfo);
+    add("connect_timeout", std::to_string(kConnectTimeoutSeconds));
+    add("application_name", application_name);
+    std::string options;
+    const auto setting = [&](const char* name, std::chrono::milliseconds value) {
+      if (value.count() > 0)
+        options += std::string(" -c ") + name + "=" + std::to_string(value.count());
+    };
+    setting("statement_timeout", limits.statement_timeout);
+    setting("lock_timeout", limits.lock_timeout);
+    setting("idle_in_transaction_session_timeout", limits.idle_in_transaction_timeout);
+    if (limits.peer_timeout.count() > 0) {
+      const long seconds = std::max<long>(3, limits.peer_timeout.count() / 1000);
+      setting("client_connection_check_interval", std::chrono::milliseconds(1000));
+      add("keepalives", "1");
+      add("keepalives_idle", std::to_string(seconds / 3));  // idle + count x interval < peer
+      add("keepalives_interval", std::to_string(std::max<long>(1, seconds / 6)));
+      add("keepalives_count", "3");
+      add("tcp_user_timeout", std::to_string(limits.peer_timeout.count()));
+    }
+    if (!options.empty()) add("options", options.substr(1));
+  }
+
+  const char* const* keywords() {
+    finish();
+    return keyword_pointers_.data();
+  }
+  const char* const* values() {
+    finish();
+    return value_pointers_.data();
+  }
+
+ private:
+  void add(const char* keyword, std::string value) {
+    keywords_.emplace_back(keyword);
+    values_.push_back(std::move(value));
+  }
+  void finish() {
+    if (!keyword_pointers_.empty()) return;
+    for (std::size_t i = 0; i < keywords_.size(); ++i) {
+      keyword_pointers_.push_back(keywords_[i].c_str());
+      value_pointers_.push_back(values_[i].c_str());
+    }
+    keyword_pointers_.push_back(nullptr);
+    value_pointers_.push_back(nullptr);
+  }
+
+  std::vector<std::string> keywords_;
+  std::vector<std::string> values_;
+  std::vector<const char*> keyword_pointers_;
+  std::vector<const char*> value_pointers_;
+};
+
 }  // namespace
 
 ErrorKind classify_sqlstate(std::string_view sqlstate) {
@@ -21,6 +81,8 @@ ErrorKind classify_sqlstate(std::string_view sqlstate) {
   if (sqlstate == "23503") return ErrorKind::kForeignKey;
   if (sqlstate == "23514" || sqlstate.substr(0, 2) == "22") return ErrorKind::kCheckViolation;
   if (sqlstate == "40001" || sqlstate == "40P01") return ErrorKind::kRetryable;
+  // A statement or a lock wait cut short by its session limit: the database is too busy.
+  if (sqlstate == "57014" || sqlstate == "55P03") return ErrorKind::kUnavailable;
   if (sqlstate.substr(0, 2) == "08" || sqlstate.substr(0, 2) == "53" || sqlstate == "57P01" ||
       sqlstate == "57P02" || sqlstate == "57P03") {
     return ErrorKind::kUnavailable;
@@ -45,8 +107,10 @@ long Result::affected() const {
   return tuples == nullptr || *tuples == '\0' ? 0 : std::strtol(tuples, nullptr, 10);
 }
 
-Connection::Connection(std::string conninfo, std::string application_name)
-    : conninfo_(std::move(conninfo)), application_name_(std::move(application_name)) {}
+Connection::Connection(std::string conninfo, std::string application_name, SessionLimits limits)
+    : conninfo_(std::move(conninfo)),
+      application_name_(std::move(application_name)),
+      limits_(limits) {}
 
 bool Connection::connected() const {
   return conn_ && PQstatus(conn_.get()) == CONNECTION_OK;
@@ -64,11 +128,8 @@ void Connection::ensure_connected() {
   if (now < next_attempt_) {
     throw DbError(ErrorKind::kUnavailable, "08006", "database unreachable (retrying shortly)");
   }
-  const std::string timeout = std::to_string(kConnectTimeoutSeconds);
-  const char* const keywords[] = {"dbname", "connect_timeout", "application_name", nullptr};
-  const char* const values[] = {conninfo_.c_str(), timeout.c_str(), application_name_.c_str(),
-                                nullptr};
-  conn_.reset(PQconnectdbParams(keywords, values, 1));
+  ConnectParams params(conninfo_, application_name_, limits_);
+  conn_.reset(PQconnectdbParams(params.keywords(), params.values(), 1));
   if (!connected()) {
     const std::string message =
         conn_ ? first_line(PQerrorMessage(conn_.get())) : std::string("out of memory");

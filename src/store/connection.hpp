@@ -91,9 +91,22 @@ class Result {
 
 using Param = std::optional<std::string_view>;  // nullopt is SQL NULL
 
+// What the server lets one session spend, set when it connects (the service's workers; the
+// command-line tools run without them). Zero leaves the server's setting.
+struct SessionLimits {
+  std::chrono::milliseconds statement_timeout{0};            // a statement is cancelled after this
+  std::chrono::milliseconds lock_timeout{0};                 // a lock wait gives up after this
+  std::chrono::milliseconds idle_in_transaction_timeout{0};  // the server ends such a session
+  // A peer that stops answering (network partition) is given up after about this long, by
+  // TCP keepalives and TCP_USER_TIMEOUT on our side and by the server's own checks on its side
+  // (client_connection_check_interval: a backend whose worker died stops its query).
+  std::chrono::milliseconds peer_timeout{0};
+};
+
 class Connection {
  public:
-  explicit Connection(std::string conninfo, std::string application_name = "customer-api");
+  explicit Connection(std::string conninfo, std::string application_name = "customer-api",
+                      SessionLimits limits = {});
 
   // Connects if not connected; throws DbError(kUnavailable) if the server cannot be reached.
   // After a failed attempt, further attempts within `retry_interval` fail at once.
@@ -138,6 +151,7 @@ class Connection {
 
   std::string conninfo_;
   std::string application_name_;
+  SessionLimits limits_;
   std::unique_ptr<PGconn, PGconnDeleter> conn_;
   std::unordered_set<std::string> prepared_;
   std::chrono::steady_clock::time_point next_attempt_{};

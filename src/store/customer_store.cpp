@@ -39,10 +39,10 @@ struct Statements {
   BuiltStatement insert{"customer_insert", customer_table().insert_sql()};
   BuiltStatement update{"customer_update", customer_table().update_sql()};
   BuiltStatement find{"customer_find", with_contacts("business_id = $1 AND id = $2")};
-  BuiltStatement find_for_update{"customer_find_for_update",
-                                 "SELECT " + customer_table().select_list() +
-                                     " FROM customers WHERE business_id = $1 AND id = $2"
-                                     " FOR UPDATE"};
+  BuiltStatement find_row{"customer_find_row",
+                          "SELECT " + customer_table().select_list() +
+                              " FROM customers WHERE business_id = $1 AND id = $2"};
+  BuiltStatement find_for_update{"customer_find_for_update", find_row.sql() + " FOR UPDATE"};
   BuiltStatement set_deleted{
       "customer_set_deleted",
       returning_customer("UPDATE customers SET version = version + 1, updated_at = now(),"
@@ -114,9 +114,11 @@ std::optional<CustomerRow> CustomerStore::find(const std::string& business_id,
   return customer_with_contacts(connection_.exec(statements().find, {business_id, id}));
 }
 
-std::optional<CustomerRow> CustomerStore::find_for_update(const std::string& business_id,
-                                                          const std::string& id) const {
-  const Result result = connection_.exec(statements().find_for_update, {business_id, id});
+std::optional<CustomerRow> CustomerStore::find_row(const std::string& business_id,
+                                                   const std::string& id, Lock lock) const {
+  const Statement& statement =
+      lock == Lock::kForUpdate ? statements().find_for_update : statements().find_row;
+  const Result result = connection_.exec(statement, {business_id, id});
   if (result.empty()) return std::nullopt;
   return customer_table().read(result, 0);
 }

@@ -37,9 +37,10 @@ class CustomerStore {
   CustomerRow insert(const CustomerRow& row) const;
   // With its contacts (one statement).
   std::optional<CustomerRow> find(const std::string& business_id, const std::string& id) const;
-  // Without contacts, locking the row until the transaction ends.
-  std::optional<CustomerRow> find_for_update(const std::string& business_id,
-                                             const std::string& id) const;
+  // Without contacts; kForUpdate locks the row until the transaction ends.
+  enum class Lock { kNone, kForUpdate };
+  std::optional<CustomerRow> find_row(const std::string& business_id, const std::string& id,
+                                      Lock lock) const;
   // Writes every writable column, bumps version and updated_at; throws KeyTaken.
   CustomerRow update(const CustomerRow& row) const;
   // Soft delete, or restore (throws KeyTaken when its email or phone is taken now).

@@ -177,7 +177,8 @@ grep -qE "server unix:$(last_value "$sd/$sock" ListenStream);" "$src/nginx/custo
 
 # --- The sample configuration documents every key -----------------------------------------
 keys=(database_url listen listen_mode workers max_requests request_timeout shutdown_timeout
-      key_dir rate_limit_default log_level)
+      key_dir rate_limit_default log_level db_statement_timeout db_lock_timeout
+      db_idle_in_transaction_timeout db_peer_timeout)
 for k in "${keys[@]}"; do
     n=$(grep -nE "^$k[[:space:]]*=" "$conf" | head -n1 | cut -d: -f1)
     if [ -z "$n" ]; then fail "customer-api.conf.sample: no '$k = ...'"; continue; fi

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api_helpers.hpp"
+#include "crypto/random.hpp"
 #include "shared_stack.hpp"
 
 using namespace capi::test;
@@ -105,6 +106,22 @@ BOOST_AUTO_TEST_CASE(descending_sorts_and_cursor_keep_their_sort) {
   BOOST_TEST(names(next)[0] == "Member 28");  // after Zed Acmeson, Phone Only, Member 29
   BOOST_TEST(get("/v1/customers?cursor=" + cursor + "&sort=name").status == 400);
   BOOST_TEST(get("/v1/customers?cursor=garbage!").status == 400);
+  BOOST_TEST(get("/v1/customers?cursor=QUJD").status == 400);  // base64url of "ABC"
+  // Changed anywhere, or cut short: it does not open.
+  for (const std::size_t at : {std::size_t{0}, cursor.size() / 2, cursor.size() - 2}) {
+    std::string changed = cursor;
+    changed[at] = changed[at] == 'A' ? 'B' : 'A';
+    BOOST_TEST(get("/v1/customers?cursor=" + changed).status == 400, changed);
+  }
+  BOOST_TEST(get("/v1/customers?cursor=" + cursor.substr(0, cursor.size() - 4)).status == 400);
+  // Another business cannot use it.
+  const auto foreign =
+      stack().client().get("/v1/customers?cursor=" + cursor, bearer(stack().other_key()));
+  BOOST_TEST(foreign.status == 400, foreign.body);
+  // Nothing of the last row's name shows through.
+  const auto raw = capi::crypto::base64url_decode(cursor);
+  BOOST_TEST_REQUIRE(raw.has_value());
+  BOOST_TEST(raw->find("ember") == std::string::npos);
 
   const auto newest = get("/v1/customers?sort=-createdAt&limit=1");
   BOOST_TEST(names(newest)[0] == "Beta Works");
@@ -212,6 +229,21 @@ BOOST_AUTO_TEST_CASE(totals_above_ten_thousand_are_estimates) {
   BOOST_TEST(total > 11000);
   BOOST_TEST(total < 13000);
   BOOST_TEST(meta["totalPages"].GetInt64() == (total + 99) / 100);
+  // Page paging reaches the 10,000th match and no further; the cursor goes on.
+  const auto last_page = http.get("/v1/customers?limit=100&page=100", bearer(key));
+  BOOST_TEST(last_page.status == 200, last_page.body);
+  const auto too_deep = http.get("/v1/customers?limit=100&page=101", bearer(key));
+  BOOST_TEST(too_deep.status == 422, too_deep.body);
+  BOOST_TEST(error_detail(too_deep, "page").find("cursor") != std::string::npos);
+  BOOST_TEST(http.get("/v1/customers?limit=1&page=10001", bearer(key)).status == 422);
+  BOOST_TEST(http.get("/v1/customers?limit=1&page=10000", bearer(key)).status == 200);
+  const auto last_document = last_page.json();  // owns what the cursor refers to
+  const auto& next = last_document["meta"]["nextCursor"];
+  BOOST_TEST_REQUIRE(next.IsString());
+  const auto beyond =
+      http.get("/v1/customers?limit=100&cursor=" + std::string(next.GetString()), bearer(key));
+  BOOST_TEST(beyond.status == 200, beyond.body);
+  BOOST_TEST(beyond.json()["data"].Size() == 100u);
   // Below the cap a filtered total is exact again.
   const auto few = http.get("/v1/customers?q=bulk%201199", bearer(key));
   BOOST_TEST_REQUIRE(few.status == 200, few.body);

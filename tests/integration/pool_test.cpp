@@ -169,7 +169,10 @@ BOOST_AUTO_TEST_CASE(sigterm_lets_in_flight_requests_finish_then_exits_zero) {
 }
 
 BOOST_AUTO_TEST_CASE(stuck_request_past_request_timeout_is_killed_and_replaced) {
-  Stack stack({.workers = 2, .request_timeout = "1s"});
+  // No database limits: the lock below holds the request past request_timeout.
+  Stack stack({.workers = 2,
+               .request_timeout = "1s",
+               .extra_config = "db_statement_timeout = 0\ndb_lock_timeout = 0\n"});
   BOOST_TEST_REQUIRE(eventually([&] { return stack.worker_pids().size() == 2u; }, 2000));
   const auto lock = hold_lock(stack, "businesses", 4);
   HttpClient http(stack.base_url());
@@ -181,6 +184,27 @@ BOOST_AUTO_TEST_CASE(stuck_request_past_request_timeout_is_killed_and_replaced) 
   BOOST_TEST(waited < 3500ms);
   BOOST_TEST(eventually([&] { return stack.worker_pids().size() == 2u; }, 2000));
   BOOST_TEST(stack.service_log().find("request_timeout") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_statement_held_by_a_lock_answers_503_within_the_bound_and_frees_its_worker) {
+  Stack stack({.workers = 1, .extra_config = "db_lock_timeout = 500ms\n"});
+  BOOST_TEST_REQUIRE(eventually([&] { return stack.worker_pids().size() == 1u; }, 2000));
+  const auto worker = stack.worker_pids();
+  const auto lock = hold_lock(stack, "businesses", 6);
+  HttpClient http(stack.base_url());
+  const auto blocked = http.get("/v1/business", bearer(stack.key()));
+  BOOST_TEST(blocked.status == 503, blocked.body);
+  BOOST_TEST(blocked.body.find("\"unavailable\"") != std::string::npos, blocked.body);
+  BOOST_TEST(!blocked.header("retry-after").empty());
+  // Answered by the worker at the lock limit while the lock is still held (not when it was
+  // released, nor by the master's kill): the same worker serves the next request.
+  BOOST_TEST(stack.postgres()
+                 .psql("SELECT count(*) FROM pg_locks WHERE relation = 'businesses'::regclass"
+                       " AND mode = 'AccessExclusiveLock' AND granted")
+                 .find('1') == 0);
+  BOOST_TEST(http.get("/healthz").status == 200);
+  BOOST_TEST(stack.worker_pids() == worker);
+  BOOST_TEST(stack.service_log().find("55P03") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(workers_recycle_after_max_requests) {

@@ -38,6 +38,7 @@ BOOST_AUTO_TEST_CASE(defaults_without_file_or_environment) {
 BOOST_AUTO_TEST_CASE(file_then_environment_overrides) {
   const auto path = temp_file(
       "# comment\nworkers = 8\nrequest_timeout = 500ms\nlisten = 127.0.0.1:9000\n"
+      "db_statement_timeout = 400ms\ndb_lock_timeout = 0\n"
       "database_url = postgresql://app:secret@db/customers\n");
   std::string workers = "CUSTOMER_API_WORKERS=2";
   std::string other = "HOME=/root";
@@ -46,6 +47,8 @@ BOOST_AUTO_TEST_CASE(file_then_environment_overrides) {
   std::remove(path.c_str());
   BOOST_TEST(config.workers == 2);
   BOOST_TEST(config.request_timeout.count() == 500);
+  BOOST_TEST(config.db_statement_timeout.count() == 400);
+  BOOST_TEST(config.db_lock_timeout.count() == 0);
   BOOST_TEST(config.listen == "127.0.0.1:9000");
   const std::string shown = describe(config);
   BOOST_TEST(shown.find("secret") == std::string::npos);
@@ -57,6 +60,10 @@ BOOST_AUTO_TEST_CASE(bad_values_name_the_key) {
       {"workers = 0\n", "workers"},
       {"workers = many\n", "workers"},
       {"request_timeout = soon\n", "request_timeout"},
+      // A statement limit must let the worker answer before request_timeout kills it.
+      {"request_timeout = 5s\ndb_statement_timeout = 5s\n", "db_statement_timeout"},
+      {"request_timeout = 5s\ndb_statement_timeout = 1s\ndb_lock_timeout = 10s\n",
+       "db_lock_timeout"},
       {"listen_mode = 999\n", "listen_mode"},
       {"log_level = loud\n", "log_level"},
       {"colour = blue\n", "colour"},

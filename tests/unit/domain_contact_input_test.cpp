@@ -25,8 +25,9 @@ ContactInput contact(std::string_view text, Mode mode = Mode::kCreate,
 
 CustomerInput customer(std::string_view text, Mode mode = Mode::kCreate) {
   const capi::http::JsonBody body = json(text);
-  return parse_customer(body.document, mode, InputContext{"KE", "KES", std::nullopt, std::nullopt},
-                        [&body](std::string_view path) { return body.number_text(path); });
+  return parse_customer(
+      body.document, mode, InputContext{"KE", "KES", std::nullopt, std::nullopt},
+      [&body](const rapidjson::Value& number) { return body.number_text(number); });
 }
 
 template <class Input>

@@ -18,8 +18,9 @@ CustomerInput parse(std::string_view json, Mode mode = Mode::kCreate,
                     const InputContext& context = kenyan_business()) {
   capi::http::JsonBody body;
   BOOST_REQUIRE(!capi::http::parse_json_body(json, body));
-  return parse_customer(body.document, mode, context,
-                        [&body](std::string_view path) { return body.number_text(path); });
+  return parse_customer(body.document, mode, context, [&body](const rapidjson::Value& number) {
+    return body.number_text(number);
+  });
 }
 
 // A create body with the required fields and `fields` ("\"tags\":[...]").

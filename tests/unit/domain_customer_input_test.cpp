@@ -19,8 +19,9 @@ CustomerInput parse(std::string_view json, Mode mode = Mode::kCreate,
   capi::http::JsonBody body;
   BOOST_REQUIRE(!capi::http::parse_json_body(json, body));
   BOOST_REQUIRE(body.document.IsObject());
-  return parse_customer(body.document, mode, context,
-                        [&body](std::string_view path) { return body.number_text(path); });
+  return parse_customer(body.document, mode, context, [&body](const rapidjson::Value& number) {
+    return body.number_text(number);
+  });
 }
 
 std::string error_at(const CustomerInput& input, std::string_view path) {

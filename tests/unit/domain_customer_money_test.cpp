@@ -17,8 +17,9 @@ InputContext business(std::string currency) {
 CustomerInput parse(std::string_view json, Mode mode, const InputContext& context) {
   capi::http::JsonBody body;
   BOOST_REQUIRE(!capi::http::parse_json_body(json, body));
-  return parse_customer(body.document, mode, context,
-                        [&body](std::string_view path) { return body.number_text(path); });
+  return parse_customer(body.document, mode, context, [&body](const rapidjson::Value& number) {
+    return body.number_text(number);
+  });
 }
 
 CustomerInput create_with(const std::string& fields,

@@ -56,23 +56,39 @@ BOOST_AUTO_TEST_CASE(rejects_non_json) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(keeps_number_text_by_path) {
+BOOST_AUTO_TEST_CASE(keeps_the_text_of_numbers_a_double_holds) {
   JsonBody body;
   BOOST_TEST_REQUIRE(!parse_json_body(
       R"({"creditLimit":2500.10,"items":[{"unitPrice":1e3},{"unitPrice":0.125}],"n":7})", body));
-  BOOST_TEST(*body.number_text("creditLimit") == "2500.10");
-  BOOST_TEST(*body.number_text("items[0].unitPrice") == "1e3");
-  BOOST_TEST(*body.number_text("items[1].unitPrice") == "0.125");
-  BOOST_TEST(*body.number_text("n") == "7");
-  BOOST_TEST(!body.number_text("missing").has_value());
-  BOOST_TEST(body.document["creditLimit"].IsDouble());
-  BOOST_TEST(body.document["n"].GetInt64() == 7);
+  const auto& document = body.document;
+  BOOST_TEST(*body.number_text(document["creditLimit"]) == "2500.10");
+  BOOST_TEST(*body.number_text(document["items"][0]["unitPrice"]) == "1e3");
+  BOOST_TEST(*body.number_text(document["items"][1]["unitPrice"]) == "0.125");
+  BOOST_TEST(document["creditLimit"].IsDouble());
+  // An integer is exact as the document holds it: no text kept.
+  BOOST_TEST(document["n"].GetInt64() == 7);
+  BOOST_TEST(!body.number_text(document["n"]).has_value());
+  BOOST_TEST(!body.number_text(document["items"]).has_value());
+  BOOST_TEST(body.numbers.size() == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(large_integers_keep_exact_text) {
   JsonBody body;
-  BOOST_TEST_REQUIRE(!parse_json_body(R"({"big":123456789012345678901234567890})", body));
-  BOOST_TEST(*body.number_text("big") == "123456789012345678901234567890");
+  BOOST_TEST_REQUIRE(!parse_json_body(R"({"big":123456789012345678901234567890,"s":1})", body));
+  BOOST_TEST(*body.number_text(body.document["big"]) == "123456789012345678901234567890");
+}
+
+BOOST_AUTO_TEST_CASE(a_long_key_over_many_numbers_costs_nothing_per_number) {
+  // Each number's path used to be kept: a long key times many numbers asked for gigabytes.
+  std::string text = "{\"" + std::string(500'000, 'k') + "\":[";
+  for (int i = 0; i < 100'000; ++i) text += i == 0 ? "1.5" : ",1.5";
+  text += "]}";
+  JsonBody body;
+  BOOST_TEST_REQUIRE(!parse_json_body(text, body));
+  BOOST_TEST(body.numbers.size() == 100'000u);
+  BOOST_TEST(body.number_chars.size() == 300'000u);
+  const auto& numbers = body.document.MemberBegin()->value;
+  BOOST_TEST(*body.number_text(numbers[99'999]) == "1.5");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -24,6 +24,8 @@ struct SortName {
   std::string_view name;
   store::SortKey key;
 };
+constexpr std::size_t kMaxCursorLength = 4096;
+
 constexpr std::array<SortName, 5> kSortNames = {{
     {"name", store::SortKey::kName},
     {"createdAt", store::SortKey::kCreatedAt},
@@ -95,22 +97,35 @@ int parse_limit(const http::QueryParams& query, int default_limit, ApiError::Det
   return static_cast<int>(*value);
 }
 
-std::string encode_cursor(store::SortKey key, bool descending, const std::string& value,
-                          const std::string& id) {
+namespace {
+
+// The cursor's place in associated data: bound to the business, never renamed.
+constexpr const char* kCursorRecord = "cursor";
+constexpr const char* kCursorField = "listing";
+
+}  // namespace
+
+std::string encode_cursor(const records::Sealer& sealer, const std::string& business_id,
+                          const Cursor& cursor) {
   json::Buffer buffer;
   json::Writer writer(buffer);
   writer.StartArray();
-  json::string(writer, name_of(key));
-  writer.Bool(descending);
-  json::string(writer, value);
-  json::string(writer, id);
+  json::string(writer, name_of(cursor.key));
+  writer.Bool(cursor.descending);
+  json::string(writer, cursor.value);
+  json::string(writer, cursor.id);
   writer.EndArray();
-  return crypto::base64url(json::text(buffer));
+  return crypto::base64url(
+      *sealer.seal(business_id, kCursorRecord, kCursorField, json::text(buffer)));
 }
 
-std::optional<Cursor> decode_cursor(const std::string& cursor) {
-  if (cursor.empty() || cursor.size() > 2048) return std::nullopt;
-  const auto raw = crypto::base64url_decode(cursor);
+std::optional<Cursor> decode_cursor(const records::Sealer& sealer, const std::string& business_id,
+                                    const std::string& text) {
+  if (text.empty() || text.size() > kMaxCursorLength) return std::nullopt;
+  const auto sealed = crypto::base64url_decode(text);
+  if (!sealed) return std::nullopt;
+  std::vector<std::string> unreadable;
+  const auto raw = sealer.open(business_id, kCursorRecord, kCursorField, sealed, unreadable);
   if (!raw) return std::nullopt;
   rapidjson::Document document;
   document.Parse(raw->data(), raw->size());
@@ -225,10 +240,11 @@ void parse_page(const http::QueryParams& query, ListRequest& request, ApiError::
 }
 
 // A cursor replaces the page number; 400 for one the server did not make.
-void apply_cursor(const http::QueryParams& query, ListRequest& request) {
+void apply_cursor(const http::QueryParams& query, const QueryContext& context,
+                  ListRequest& request) {
   auto& page = request.page;
   if (const auto cursor_text = query.get("cursor")) {
-    const auto cursor = decode_cursor(*cursor_text);
+    const auto cursor = decode_cursor(context.cursors, context.business_id, *cursor_text);
     if (!cursor)
       throw ApiError::bad_request("The cursor is not valid; use meta.nextCursor as given");
     if (query.get("sort") && (cursor->key != page.sort || cursor->descending != page.descending)) {
@@ -240,26 +256,33 @@ void apply_cursor(const http::QueryParams& query, ListRequest& request) {
     page.after_id = cursor->id;
     request.by_cursor = true;
   } else {
-    page.offset = (request.page_number - 1) * page.limit;
+    const long first = static_cast<long>(request.page_number - 1) * page.limit;
+    // OFFSET reads and drops every row before the page: deep pages are the cursor's.
+    if (first >= kMaxPagedMatches) {
+      throw ApiError::validation(
+          {{"page", "must start within the first " + std::to_string(kMaxPagedMatches) +
+                        " matches; page deeper with cursor (meta.nextCursor)"}});
+    }
+    page.offset = static_cast<int>(first);
   }
 }
 
 }  // namespace
 
-ListRequest parse_list_request(const http::QueryParams& query, const std::string& business_id,
-                               const std::string& business_country,
-                               const records::CustomerRecords& records) {
+ListRequest parse_list_request(const http::QueryParams& query, const QueryContext& context) {
   ListRequest request;
   ApiError::Details errors;
   parse_filters(query, request.filter, errors);
   if (const auto q = first_of(query, {"q", "search", "searchTerm"})) {
-    if (!domain::trim(*q).empty())
-      apply_search_text(*q, business_id, business_country, records, request.filter);
+    if (!domain::trim(*q).empty()) {
+      apply_search_text(*q, context.business_id, context.business_country, context.records,
+                        request.filter);
+    }
   }
 
   parse_page(query, request, errors);
   if (!errors.empty()) throw ApiError::validation(std::move(errors));
-  apply_cursor(query, request);
+  apply_cursor(query, context, request);
   return request;
 }
 

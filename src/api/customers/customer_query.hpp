@@ -15,6 +15,7 @@ namespace capi::api {
 constexpr int kDefaultLimit = 50;
 constexpr int kMaxLimit = 100;
 constexpr int kExactTotalCap = 10000;
+constexpr int kMaxPagedMatches = 10000;  // a page (page + limit) must start within these
 
 struct ListRequest {
   store::ListFilter filter;
@@ -28,21 +29,32 @@ void apply_search_text(const std::string& q, const std::string& business_id,
                        const std::string& business_country, const records::CustomerRecords& records,
                        store::ListFilter& filter);
 
-// Reads the listing parameters; throws ApiError 422 (with every bad parameter) or 400.
-ListRequest parse_list_request(const http::QueryParams& query, const std::string& business_id,
-                               const std::string& business_country,
-                               const records::CustomerRecords& records);
-
-// Opaque cursors: the sort, its direction, and the last row's sort value and id.
-std::string encode_cursor(store::SortKey key, bool descending, const std::string& value,
-                          const std::string& id);
+// Opaque cursors: the sort, its direction, and the last row's sort value and id, sealed
+// (AEAD) for the business that asked. Nothing in one can be read (a sort value may be a
+// customer's name, and URLs are logged by proxies) or changed, and another business's
+// cursor does not open.
 struct Cursor {
   store::SortKey key;
   bool descending;
   std::string value;
   std::string id;
 };
-std::optional<Cursor> decode_cursor(const std::string& cursor);
+std::string encode_cursor(const records::Sealer& sealer, const std::string& business_id,
+                          const Cursor& cursor);
+// nullopt for anything the server did not make for this business (answered 400).
+std::optional<Cursor> decode_cursor(const records::Sealer& sealer, const std::string& business_id,
+                                    const std::string& text);
+
+// Who asks, and what reading the parameters needs.
+struct QueryContext {
+  const std::string& business_id;
+  const std::string& business_country;
+  const records::CustomerRecords& records;  // blind indexes of the search text
+  const records::Sealer& cursors;
+};
+
+// Reads the listing parameters; throws ApiError 422 (with every bad parameter) or 400.
+ListRequest parse_list_request(const http::QueryParams& query, const QueryContext& context);
 
 // "name", "-createdAt", ...: nullopt for an unknown sort.
 std::optional<std::pair<store::SortKey, bool>> parse_sort(const std::string& text);

@@ -17,13 +17,17 @@ CustomersHandler::CustomersHandler(store::Connection& db, const crypto::Keyring&
       listing_(db),
       search_(db),
       records_(keys),
-      contact_records_(keys) {}
+      contact_records_(keys),
+      cursors_(keys) {}
 
-store::CustomerRow CustomersHandler::require(const RequestContext& context, bool for_update) const {
+store::CustomerRow CustomersHandler::require(const RequestContext& context, Read read) const {
   const std::string id(context.path.get("id"));
   if (!domain::is_object_id(id)) throw ApiError::not_found();
-  const auto row = for_update ? customers_.find_for_update(context.caller->business_id, id)
-                              : customers_.find(context.caller->business_id, id);
+  const std::string& business_id = context.caller->business_id;
+  using Lock = store::CustomerStore::Lock;
+  const auto row = read == Read::kWithContacts ? customers_.find(business_id, id)
+                   : read == Read::kRow        ? customers_.find_row(business_id, id, Lock::kNone)
+                                        : customers_.find_row(business_id, id, Lock::kForUpdate);
   if (!row) throw ApiError::not_found();
   return *row;
 }

@@ -43,9 +43,12 @@ class CustomersHandler final {
     std::optional<bool> created;  // find-or-create's data.created
   };
 
+  // How require() reads: with the contacts (to answer with it), the row alone, or the row
+  // locked until the transaction ends.
+  enum class Read { kWithContacts, kRow, kForUpdate };
   // The customer named by the path's {id}, of the caller's business; 404 when malformed,
   // unknown or another business's (indistinguishable).
-  store::CustomerRow require(const RequestContext& context, bool for_update) const;
+  store::CustomerRow require(const RequestContext& context, Read read) const;
   // A new customer and its contacts in one transaction; 409 on a taken email or phone.
   store::CustomerRow insert(const RequestContext& context,
                             const domain::CustomerDraft& draft) const;
@@ -66,6 +69,7 @@ class CustomersHandler final {
   store::CustomerSearch search_;
   records::CustomerRecords records_;
   records::ContactRecords contact_records_;
+  records::Sealer cursors_;  // listing cursors (customer_query.hpp)
 };
 
 }  // namespace capi::api

@@ -12,13 +12,13 @@
 namespace capi::api {
 
 Reply CustomersHandler::get(const RequestContext& context) const {
-  return reply(context, require(context, false), {});
+  return reply(context, require(context, Read::kWithContacts), {});
 }
 
 Reply CustomersHandler::list(const RequestContext& context) const {
   const Caller& caller = *context.caller;
-  const ListRequest request =
-      parse_list_request(context.query, caller.business_id, caller.business_country, records_);
+  const ListRequest request = parse_list_request(
+      context.query, {caller.business_id, caller.business_country, records_, cursors_});
 
   store::ListPage page = request.page;
   page.limit = request.page.limit + 1;  // one more tells whether there is a next page
@@ -39,8 +39,9 @@ Reply CustomersHandler::list(const RequestContext& context) const {
   totals.has_more = has_more;
   if (has_more && !rows.empty()) {
     const auto& last = rows.back();
-    totals.next_cursor = encode_cursor(request.page.sort, request.page.descending,
-                                       store::sort_value(last, request.page.sort), last.id);
+    totals.next_cursor = encode_cursor(cursors_, caller.business_id,
+                                       {request.page.sort, request.page.descending,
+                                        store::sort_value(last, request.page.sort), last.id});
   }
   return page_reply(context, rows, std::move(meta));
 }

@@ -8,7 +8,8 @@ namespace capi::api {
 namespace {
 
 domain::NumberTextLookup number_lookup(const RequestContext& context) {
-  return [body = context.body](std::string_view path) { return body->number_text(path); };
+  return
+      [body = context.body](const rapidjson::Value& number) { return body->number_text(number); };
 }
 
 domain::InputContext input_context(const RequestContext& context,
@@ -44,23 +45,31 @@ Reply CustomersHandler::create(const RequestContext& context) const {
 }
 
 Reply CustomersHandler::update(const RequestContext& context) const {
+  // The body is read and checked before any lock is taken: a bad body costs no lock, and a
+  // good one holds its lock only for the write.
+  const store::CustomerRow before = require(context, Read::kRow);
+  check_if_match(context, before.version);
+  auto input = parse_body(context, context.body->document, domain::Mode::kUpdate, &before);
   store::CustomerRow row;
-  std::vector<std::string> ignored;
   try {
     store::Connection::Transaction transaction(db_);
-    row = require(context, true);
+    row = require(context, Read::kForUpdate);
     check_if_match(context, row.version);
-    const auto input = parse_body(context, context.body->document, domain::Mode::kUpdate, &row);
+    // The rules read the stored country and currency: a write in between that changed them
+    // means reading the body again (rare, and bounded as the first reading was).
+    if (row.country != before.country || row.currency != before.currency) {
+      input = parse_body(context, context.body->document, domain::Mode::kUpdate, &row);
+    }
     if (row.erased_ms) throw ApiError::conflict("An erased customer cannot be changed");
     records_.apply(input.draft, row);
     row = customers_.update(row);
     transaction.commit();
-    ignored = input.ignored_fields;
   } catch (const store::KeyTaken& taken) {
     throw_taken(context, taken, row);
   }
-  return reply(context, row,
-               {.message = "Customer updated successfully", .ignored_fields = ignored});
+  return reply(
+      context, row,
+      {.message = "Customer updated successfully", .ignored_fields = input.ignored_fields});
 }
 
 Reply CustomersHandler::remove(const RequestContext& context) const {
@@ -70,7 +79,7 @@ Reply CustomersHandler::remove(const RequestContext& context) const {
   }
   const bool erase = erase_text && *erase_text == "true";
   store::Connection::Transaction transaction(db_);
-  store::CustomerRow row = require(context, true);
+  store::CustomerRow row = require(context, Read::kForUpdate);
   check_if_match(context, row.version);
   if (erase) {
     contacts_.delete_all_of_customer(row.business_id, row.id);
@@ -87,7 +96,7 @@ Reply CustomersHandler::restore(const RequestContext& context) const {
   store::CustomerRow row;
   try {
     store::Connection::Transaction transaction(db_);
-    row = require(context, true);
+    row = require(context, Read::kForUpdate);
     check_if_match(context, row.version);
     if (row.erased_ms) throw ApiError::conflict("An erased customer cannot be restored");
     if (!row.active()) row = customers_.set_deleted(row.business_id, row.id, false);
@@ -117,14 +126,11 @@ Reply CustomersHandler::find_or_create(const RequestContext& context) const {
   }
 
   // The name defaults to the email's local part.
-  rapidjson::Document with_name;
-  with_name.CopyFrom(body, with_name.GetAllocator());
-  if (!with_name.HasMember("name")) {
-    const std::string local = email->substr(0, email->find('@'));
-    with_name.AddMember("name", rapidjson::Value(local.c_str(), with_name.GetAllocator()),
-                        with_name.GetAllocator());
-  }
-  const auto input = parse_body(context, with_name, domain::Mode::kCreate, nullptr);
+  auto input_of = input_context(context, nullptr);
+  input_of.default_name = email->substr(0, email->find('@'));
+  auto input =
+      domain::parse_customer(body, domain::Mode::kCreate, input_of, number_lookup(context));
+  if (!input.errors.empty()) throw ApiError::validation(input.errors);
   try {
     const auto created = insert(context, input.draft);
     return reply(context, created,
