@@ -82,6 +82,9 @@ void add_encryption_commands(CLI::App& app, Arguments& a) {
   add_key->callback([&] { a.exit_code = cli::encryption_add_key(a.config_path); });
   auto* rotate = encryption->add_subcommand("rotate", "re-encrypt everything under the newest key");
   rotate->callback([&] { a.exit_code = cli::encryption_rotate(a.config_path); });
+  auto* status = encryption->add_subcommand(
+      "status", "count the ciphertexts under each key (retire a key only when it has none)");
+  status->callback([&] { a.exit_code = cli::encryption_status(a.config_path); });
 }
 
 void add_seed_command(CLI::App& app, Arguments& a) {

@@ -53,7 +53,7 @@ std::string choose_request_id(const http::Request& request) {
   if (is_sane_request_id(client)) return std::string(client);
   const auto proxy = request.param("REQUEST_ID");
   if (is_sane_request_id(proxy)) return std::string(proxy);
-  return domain::new_object_id();
+  return domain::new_random_id();
 }
 
 App::App(const config::Config& config, const server::PoolView& pool, Metrics* metrics,
@@ -67,7 +67,10 @@ App::App(const config::Config& config, const server::PoolView& pool, Metrics* me
       auth_(db_, config.rate_limit_default),
       handlers_{OperationsHandler(db_, metrics, pool, &routes_), BusinessHandler(db_),
                 CustomersHandler(db_, *keys_)},
-      routes_(make_routes(handlers_)) {}
+      routes_(make_routes(handlers_)) {
+  // The master's locks on the key pages do not survive fork(): this worker takes its own.
+  if (!keys_->lock_in_memory()) log::warn("the keys could not be locked in memory (mlock)");
+}
 
 http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
                            const std::string& request_id, const Routes::Match& match) {

@@ -23,6 +23,11 @@ Routes make_routes(const Handlers& handlers) {
   routes.add("GET", "/v1/customers", {kRead, kNone, bind(customers, &Customers::list)});
   routes.add("GET", "/v1/customers/search", {kRead, kNone, bind(customers, &Customers::search)});
   routes.add("GET", "/v1/customers/lookup", {kRead, kNone, bind(customers, &Customers::lookup)});
+  // The same reads with their parameters in the body, out of URLs (and so out of logs).
+  routes.add("POST", "/v1/customers/search",
+             {kRead, kJsonObject, bind(customers, &Customers::search)});
+  routes.add("POST", "/v1/customers/lookup",
+             {kRead, kJsonObject, bind(customers, &Customers::lookup)});
   routes.add("POST", "/v1/customers/find-or-create",
              {kWrite, kJsonObject, bind(customers, &Customers::find_or_create)});
   routes.add("GET", "/v1/customers/{id}", {kRead, kNone, bind(customers, &Customers::get)});

@@ -14,6 +14,7 @@
 #include "domain/object_id.hpp"
 #include "domain/reference_data.hpp"
 #include "log/log.hpp"
+#include "server/hardening.hpp"
 #include "server/pool.hpp"
 #include "store/business_store.hpp"
 #include "store/migrations.hpp"
@@ -57,6 +58,7 @@ int serve(const std::string& config_path) {
       // reload instead of failing every worker.
       const auto keys =
           std::make_shared<const crypto::Keyring>(crypto::Keyring::load(config.key_dir));
+      if (!keys->lock_in_memory()) log::warn("the keys could not be locked in memory (mlock)");
       server::Generation generation;
       generation.settings.listen = config.listen;
       generation.settings.listen_mode = config.listen_mode;
@@ -72,6 +74,9 @@ int serve(const std::string& config_path) {
     // ICU's country names and libphonenumber's metadata load lazily and slowly: load them
     // once here, so that forked workers share them instead of each paying on first use.
     domain::preload_reference_data();
+    if (const auto problem = server::forbid_core_dumps(); !problem.empty()) {
+      log::warn("core dumps could not be turned off: " + problem);
+    }
     return server::run_pool(load);
   } catch (const std::exception& error) {
     std::cerr << "customer-api: " << error.what() << '\n';
@@ -113,7 +118,7 @@ int business_create(const std::string& config_path, const std::string& name,
   }
   return with_database(config_path, [&](store::Connection& connection) {
     store::BusinessStore businesses(connection);
-    const auto business = businesses.create(domain::new_object_id(), name, currency, country);
+    const auto business = businesses.create(domain::new_random_id(), name, currency, country);
     std::cout << business.id << '\n';
     return kExitOk;
   });
@@ -148,7 +153,7 @@ int key_create(const std::string& config_path, const std::string& business_id, b
     }
     const api::NewApiKey key = api::new_api_key();
     store::KeyStore keys(connection);
-    keys.create(domain::new_object_id(), business_id, key.hash, key.prefix, read_only, rate_limit);
+    keys.create(domain::new_random_id(), business_id, key.hash, key.prefix, read_only, rate_limit);
     // The key itself goes to stdout once, alone on its line, for scripts; nothing stores it.
     std::cout << key.key << '\n';
     return kExitOk;

@@ -31,6 +31,8 @@ int encryption_init(const std::string& key_dir);
 int encryption_add_key(const std::string& config_path);
 // Seals every ciphertext again under the active (newest) key.
 int encryption_rotate(const std::string& config_path);
+// Counts the ciphertexts under each key id; exit 1 when some are under a key that is gone.
+int encryption_status(const std::string& config_path);
 int key_revoke(const std::string& config_path, const std::string& id_or_prefix);
 // Loads generated customers into a business (benchmark data, deterministic for the seed)
 // by running customer-api-seed from this binary's folder in this process (exec): its output

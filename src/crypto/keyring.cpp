@@ -69,6 +69,24 @@ SecretKey::~SecretKey() {
   if (!bytes_.empty()) sodium_memzero(bytes_.data(), bytes_.size());
 }
 
+bool SecretKey::lock_in_memory() const {
+  // The bytes are not written: mlock only pins the pages they are on.
+  return bytes_.empty() ||
+         sodium_mlock(const_cast<char*>(bytes_.data()), bytes_.size()) == 0;  // NOLINT
+}
+
+std::vector<std::uint32_t> Keyring::key_ids() const {
+  std::vector<std::uint32_t> ids;
+  for (const auto& [id, key] : encryption_keys_) ids.push_back(id);
+  return ids;
+}
+
+bool Keyring::lock_in_memory() const {
+  bool locked = index_key_.lock_in_memory();
+  for (const auto& [id, key] : encryption_keys_) locked = key.lock_in_memory() && locked;
+  return locked;
+}
+
 Keyring Keyring::load(const std::string& key_dir) {
   ensure_initialised();
   static const std::regex name(R"(^encryption-([0-9]{1,9})\.key$)");

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace capi::crypto {
 
@@ -31,6 +32,7 @@ class SecretKey {
     return reinterpret_cast<const unsigned char*>(bytes_.data());
   }
   std::size_t size() const { return bytes_.size(); }
+  bool lock_in_memory() const;
 
  private:
   std::string bytes_;
@@ -48,6 +50,8 @@ class Keyring {
   static std::uint32_t add_encryption_key(const std::string& key_dir);
 
   std::uint32_t active_key_id() const { return active_id_; }
+  // Every encryption key's id, ascending.
+  std::vector<std::uint32_t> key_ids() const;
 
   // key id (4 bytes, big-endian) || 24-byte nonce || ciphertext with its 16-byte tag.
   // `associated_data` binds the ciphertext to its place (business, record, field).
@@ -62,6 +66,11 @@ class Keyring {
   // equal indexes within one business, and nothing about the value can be read back.
   std::string blind_index(std::string_view business_id, std::string_view field,
                           std::string_view normalized_value) const;
+
+  // Keeps the key bytes out of swap and core dumps (mlock, MADV_DONTDUMP). Locks are not
+  // inherited across fork(): each process that holds the keyring calls it. False when the
+  // system refused (RLIMIT_MEMLOCK, a seccomp filter): the keys still work.
+  bool lock_in_memory() const;
 
  private:
   std::map<std::uint32_t, SecretKey> encryption_keys_;

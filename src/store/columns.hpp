@@ -266,6 +266,10 @@ class TableSchema {
   std::vector<std::optional<std::string>> write_values(const Row& row) const;
   std::vector<std::optional<std::string>> sealed_values(const Row& row) const;
 
+  // The number of ciphertexts under each key id, over every sealed column: rows of (key id
+  // as 8 hex digits, count). A whole-table scan: for the operator's `encryption status`.
+  std::string sealed_key_counts_sql() const;
+
   // COPY ... FROM STDIN (FORMAT binary) of every stored column, and one row's tuple.
   std::string copy_sql() const;
   void copy_row(std::string& out, const Row& row) const;

@@ -114,6 +114,19 @@ std::vector<std::optional<std::string>> TableSchema<Row>::sealed_values(const Ro
 }
 
 template <class Row>
+std::string TableSchema<Row>::sealed_key_counts_sql() const {
+  std::string sealed;
+  for (const auto& column : columns_) {
+    if (column.role != ColumnRole::kSealed) continue;
+    if (!sealed.empty()) sealed += ", ";
+    sealed += column.name;
+  }
+  // Each ciphertext starts with the 4-byte id of its key (crypto/keyring.hpp).
+  return std::string("SELECT encode(substring(sealed from 1 for 4), 'hex'), count(*) FROM ") +
+         table_ + ", unnest(ARRAY[" + sealed + "]) AS sealed WHERE sealed IS NOT NULL GROUP BY 1";
+}
+
+template <class Row>
 std::string TableSchema<Row>::copy_sql() const {
   std::string names;
   for (const auto& column : columns_) {

@@ -190,6 +190,46 @@ BOOST_AUTO_TEST_CASE(search_matches_and_ranks) {
   BOOST_TEST(get("/v1/customers?q=acme").json()["meta"]["total"].GetInt() == 3);
 }
 
+BOOST_AUTO_TEST_CASE(search_and_lookup_take_their_parameters_in_a_body_too) {
+  auto http = stack().client();
+  // A read-only key may: they change nothing.
+  const auto headers = json_headers(stack().read_only_key());
+  const auto found = http.request("POST", "/v1/customers/search", headers, R"({"q":"ACME"})");
+  BOOST_TEST_REQUIRE(found.status == 200, found.body);
+  BOOST_TEST(names(found).size() == 3u);
+  const auto limited =
+      http.request("POST", "/v1/customers/search", headers, R"({"q":"members","limit":2})");
+  BOOST_TEST(names(limited).size() == 2u);
+  const auto by_email =
+      http.request("POST", "/v1/customers/lookup", headers, R"({"email":"FINANCE@acme.com"})");
+  BOOST_TEST(data_string(by_email, "name") == "Acme Holdings");
+  const auto by_mobile =
+      http.request("POST", "/v1/customers/lookup", headers, R"({"mobile":"0700123456"})");
+  BOOST_TEST(data_string(by_mobile, "name") == "Phone Only");
+  BOOST_TEST(
+      http.request("POST", "/v1/customers/lookup", headers, R"({"email":"no@acme.com"})").status ==
+      404);
+  // The body's rules: an object, JSON, the right types.
+  for (const std::string bad : {R"({})", R"({"q":" "})", R"({"q":5})", R"({"q":"a","limit":"x"})",
+                                R"({"q":"a","limit":1.5})", R"({"q":"a","limit":500})"}) {
+    const auto response = http.request("POST", "/v1/customers/search", headers, bad);
+    BOOST_TEST(response.status == 422, bad << ": " << response.body);
+  }
+  BOOST_TEST(http.request("POST", "/v1/customers/lookup", headers, R"({"phone":true})").status ==
+             422);
+  BOOST_TEST(http.request("POST", "/v1/customers/search", headers, "[]").status == 400);
+  BOOST_TEST(
+      http.request("POST", "/v1/customers/search",
+                   {{"Authorization", "Bearer " + stack().key()}, {"Content-Type", "text/plain"}},
+                   R"({"q":"acme"})")
+          .status == 415);
+  // Another business finds nothing of these.
+  const auto foreign =
+      http.request("POST", "/v1/customers/lookup", json_headers(stack().other_key()),
+                   R"({"email":"finance@acme.com"})");
+  BOOST_TEST(foreign.status == 404);
+}
+
 BOOST_AUTO_TEST_CASE(lookup_by_email_or_phone) {
   BOOST_TEST(data_string(get("/v1/customers/lookup?email=FINANCE@acme.com"), "name") ==
              "Acme Holdings");

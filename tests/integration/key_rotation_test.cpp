@@ -39,6 +39,13 @@ BOOST_AUTO_TEST_CASE(rotation_reseals_everything_under_the_new_key_while_serving
 
   const auto added = stack.cli({"encryption", "add-key"});
   BOOST_TEST_REQUIRE(added.exit_code == 0, added.output);
+  // 12 emails, 12 tax ids, 12 contact phones, all under key 1 until the rotation.
+  const auto in_use = stack.cli({"encryption", "status"});
+  BOOST_TEST(in_use.exit_code == 0, in_use.output);
+  BOOST_TEST(in_use.output.find("key 1: 36 ciphertexts; still in use") != std::string::npos,
+             in_use.output);
+  BOOST_TEST(in_use.output.find("key 2: 0 ciphertexts; active") != std::string::npos,
+             in_use.output);
   const auto before = stack.worker_pids();
   const auto reads = run_load_during(
       stack.base_url(), "/v1/customers/" + customers[0].first, bearer(stack.key()), 400, 4, 5, [&] {
@@ -61,6 +68,12 @@ BOOST_AUTO_TEST_CASE(rotation_reseals_everything_under_the_new_key_while_serving
 
   BOOST_TEST(key_ids("customers", "email_enc") == "00000002\n");
   BOOST_TEST(key_ids("customers", "tax_id_enc") == "00000002\n");
+  const auto rotated_status = stack.cli({"encryption", "status"});
+  BOOST_TEST(
+      rotated_status.output.find("key 1: 0 ciphertexts; may be retired") != std::string::npos,
+      rotated_status.output);
+  BOOST_TEST(rotated_status.output.find("key 2: 36 ciphertexts; active") != std::string::npos,
+             rotated_status.output);
   BOOST_TEST(key_ids("customer_contacts", "phone_enc") == "00000002\n");
 
   // With the old key gone, everything still reads.
@@ -123,4 +136,14 @@ BOOST_AUTO_TEST_CASE(rotation_reports_and_fails_on_ciphertexts_that_do_not_open)
   BOOST_TEST(key_of(ids[0]) == "00000002\n");
   BOOST_TEST(key_of(ids[1]) == "00000001\n");
   BOOST_TEST(key_of(ids[2]) == "00000002\n");
+  // So key 1 is still in use, and once its file is gone, status says what is lost.
+  const auto status = stack.cli({"encryption", "status"});
+  BOOST_TEST(status.exit_code == 0, status.output);
+  BOOST_TEST(status.output.find("key 1: 1 ciphertexts; still in use") != std::string::npos,
+             status.output);
+  BOOST_TEST_REQUIRE(std::remove((stack.dir() + "/keys/encryption-1.key").c_str()) == 0);
+  const auto lost = stack.cli({"encryption", "status"});
+  BOOST_TEST(lost.exit_code == 1, lost.output);
+  BOOST_TEST(lost.output.find("key 1: 1 ciphertexts; NO KEY FILE") != std::string::npos,
+             lost.output);
 }

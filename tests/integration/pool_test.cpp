@@ -10,6 +10,8 @@
 #include <chrono>
 #include <future>
 #include <set>
+#include <sstream>
+#include <string>
 #include <thread>
 
 #include "load.hpp"
@@ -205,6 +207,28 @@ BOOST_AUTO_TEST_CASE(a_statement_held_by_a_lock_answers_503_within_the_bound_and
   BOOST_TEST(http.get("/healthz").status == 200);
   BOOST_TEST(stack.worker_pids() == worker);
   BOOST_TEST(stack.service_log().find("55P03") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(no_process_of_the_pool_can_dump_core_and_keys_are_locked_in_memory) {
+  Stack stack({.workers = 2});
+  BOOST_TEST_REQUIRE(eventually([&] { return stack.worker_pids().size() == 2u; }, 2000));
+  auto pids = stack.worker_pids();
+  pids.push_back(stack.master_pid());
+  for (const pid_t pid : pids) {
+    const std::string proc = "/proc/" + std::to_string(pid);
+    const std::string limits = read_file(proc + "/limits");
+    const auto core = limits.find("Max core file size");
+    BOOST_TEST_REQUIRE(core != std::string::npos);
+    std::istringstream line(limits.substr(core + 18, limits.find('\n', core) - core - 18));
+    std::string soft, hard;
+    line >> soft >> hard;
+    BOOST_TEST(soft == "0");
+    BOOST_TEST(hard == "0");
+    const std::string status = read_file(proc + "/status");
+    const auto locked = status.find("VmLck:");
+    BOOST_TEST_REQUIRE(locked != std::string::npos);
+    BOOST_TEST(std::stol(status.substr(locked + 6)) > 0, status.substr(locked, 30));
+  }
 }
 
 BOOST_AUTO_TEST_CASE(workers_recycle_after_max_requests) {

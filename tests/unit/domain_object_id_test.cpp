@@ -13,28 +13,51 @@ using namespace capi::domain;
 BOOST_AUTO_TEST_SUITE(domain_object_id)
 
 BOOST_AUTO_TEST_CASE(layout_and_order) {
-  const std::string first = new_object_id(0x65f1a2b3);
+  const std::string first = new_object_id("scope", 0x65f1a2b3);
   BOOST_TEST(first.size() == 24u);
   BOOST_TEST(is_object_id(first));
   BOOST_TEST(first.substr(0, 8) == "65f1a2b3");
   BOOST_TEST(object_id_seconds(first) == 0x65f1a2b3u);
-  const std::string later = new_object_id(0x65f1a2b4);
+  const std::string later = new_object_id("scope", 0x65f1a2b4);
   BOOST_TEST(first < later);
 }
 
 BOOST_AUTO_TEST_CASE(unique_within_a_process) {
   std::set<std::string> ids;
-  for (int i = 0; i < 10000; ++i) ids.insert(new_object_id(1700000000));
+  for (int i = 0; i < 10000; ++i) ids.insert(new_object_id("scope", 1700000000));
   BOOST_TEST(ids.size() == 10000u);
 }
 
+// The counter of one business moves only with that business's records: ids show nothing of
+// what others create.
+BOOST_AUTO_TEST_CASE(each_scope_counts_its_own_ids) {
+  const auto counter = [](const std::string& id) { return std::stoul(id.substr(18), nullptr, 16); };
+  const std::string first = new_object_id("business-b", 1700000000);
+  for (int i = 0; i < 1000; ++i) new_object_id("business-a", 1700000000);
+  const std::string second = new_object_id("business-b", 1700000000);
+  BOOST_TEST(counter(second) == (counter(first) + 1) % 0x1000000);
+  BOOST_TEST(first.substr(8, 10) == second.substr(8, 10));
+  // Another scope has another random part: the two never make the same id.
+  BOOST_TEST(new_object_id("business-a", 1700000000).substr(8, 10) != first.substr(8, 10));
+}
+
+BOOST_AUTO_TEST_CASE(random_ids_have_the_layout_and_no_counter) {
+  std::set<std::string> ids;
+  for (int i = 0; i < 1000; ++i) {
+    const std::string id = new_random_id();
+    BOOST_TEST(is_object_id(id));
+    ids.insert(id);
+  }
+  BOOST_TEST(ids.size() == 1000u);
+}
+
 BOOST_AUTO_TEST_CASE(a_forked_child_draws_a_new_random_part) {
-  const std::string parent = new_object_id(1700000000);
+  const std::string parent = new_object_id("scope", 1700000000);
   int pipe_fds[2];
   BOOST_TEST_REQUIRE(pipe(pipe_fds) == 0);
   const pid_t pid = fork();
   if (pid == 0) {
-    const std::string child = new_object_id(1700000000);
+    const std::string child = new_object_id("scope", 1700000000);
     (void)!write(pipe_fds[1], child.data(), child.size());
     _exit(0);
   }

@@ -86,8 +86,8 @@ std::optional<std::pair<store::SortKey, bool>> parse_sort(const std::string& tex
   return std::nullopt;
 }
 
-int parse_limit(const http::QueryParams& query, int default_limit, ApiError::Details& errors) {
-  const auto text = query.get("limit");
+int parse_limit(const std::optional<std::string>& text, int default_limit,
+                ApiError::Details& errors) {
   if (!text) return default_limit;
   const auto value = parse_whole(*text);
   if (!value || *value < 1 || *value > kMaxLimit) {
@@ -228,7 +228,7 @@ void parse_page(const http::QueryParams& query, ListRequest& request, ApiError::
                                       ", each with an optional '-' for descending");
     }
   }
-  page.limit = parse_limit(query, kDefaultLimit, errors);
+  page.limit = parse_limit(query.get("limit"), kDefaultLimit, errors);
   if (const auto page_text = query.get("page")) {
     const auto number = parse_whole(*page_text);
     if (!number || *number < 1 || *number > 1'000'000) {

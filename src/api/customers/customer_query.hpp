@@ -59,7 +59,8 @@ ListRequest parse_list_request(const http::QueryParams& query, const QueryContex
 // "name", "-createdAt", ...: nullopt for an unknown sort.
 std::optional<std::pair<store::SortKey, bool>> parse_sort(const std::string& text);
 
-// The `limit` parameter (1..100, default 50); adds an error when out of range.
-int parse_limit(const http::QueryParams& query, int default_limit, ApiError::Details& errors);
+// The `limit` parameter (1..100, default 50 when absent); adds an error when out of range.
+int parse_limit(const std::optional<std::string>& text, int default_limit,
+                ApiError::Details& errors);
 
 }  // namespace capi::api

@@ -35,7 +35,7 @@ store::CustomerRow CustomersHandler::require(const RequestContext& context, Read
 store::CustomerRow CustomersHandler::insert(const RequestContext& context,
                                             const domain::CustomerDraft& draft) const {
   store::CustomerRow row;
-  row.id = domain::new_object_id();
+  row.id = domain::new_object_id(row.business_id);
   row.business_id = context.caller->business_id;
   records_.apply(draft, row);
   try {
@@ -43,7 +43,7 @@ store::CustomerRow CustomersHandler::insert(const RequestContext& context,
     store::CustomerRow inserted = customers_.insert(row);  // not const: returned by move
     for (const auto& contact_draft : draft.contacts) {
       store::ContactRow contact;
-      contact.id = domain::new_object_id();
+      contact.id = domain::new_object_id(inserted.business_id);
       contact.business_id = inserted.business_id;
       contact.customer_id = inserted.id;
       contact_records_.apply(contact_draft, contact);

@@ -10,6 +10,28 @@
 #include "domain/text.hpp"
 
 namespace capi::api {
+namespace {
+
+// A parameter of search or lookup: from the query string (GET), or from the JSON body (POST,
+// which keeps personal data out of URLs: proxies and nginx's error log record those). In a
+// body a value is a string (`limit`: a whole number); anything else is 422.
+enum class BodyType { kString, kWholeNumber };
+std::optional<std::string> parameter(const RequestContext& context, const char* name,
+                                     BodyType type = BodyType::kString) {
+  if (context.body == nullptr) return context.query.get(name);
+  const auto& body = context.body->document;
+  const auto member = body.FindMember(name);
+  if (member == body.MemberEnd() || member->value.IsNull()) return std::nullopt;
+  const auto& value = member->value;
+  if (type == BodyType::kString) {
+    if (value.IsString()) return std::string(value.GetString(), value.GetStringLength());
+    throw ApiError::validation({{name, "must be a string"}});
+  }
+  if (value.IsInt64()) return std::to_string(value.GetInt64());
+  throw ApiError::validation({{name, "must be a whole number"}});
+}
+
+}  // namespace
 
 Reply CustomersHandler::get(const RequestContext& context) const {
   return reply(context, require(context, Read::kWithContacts), {});
@@ -47,10 +69,11 @@ Reply CustomersHandler::list(const RequestContext& context) const {
 }
 
 Reply CustomersHandler::search(const RequestContext& context) const {
-  const auto q = context.query.get("q");
+  const auto q = parameter(context, "q");
   ApiError::Details errors;
   if (!q || domain::trim(*q).empty()) errors.emplace_back("q", "is required");
-  const int limit = parse_limit(context.query, kDefaultLimit, errors);
+  const int limit =
+      parse_limit(parameter(context, "limit", BodyType::kWholeNumber), kDefaultLimit, errors);
   if (!errors.empty()) throw ApiError::validation(std::move(errors));
 
   const Caller& caller = *context.caller;
@@ -62,9 +85,9 @@ Reply CustomersHandler::search(const RequestContext& context) const {
 }
 
 Reply CustomersHandler::lookup(const RequestContext& context) const {
-  const auto email = context.query.get("email");
-  const char* const phone_name = context.query.has("phone") ? "phone" : "mobile";
-  const auto phone = context.query.get(phone_name);
+  const auto email = parameter(context, "email");
+  const char* const phone_name = parameter(context, "phone") ? "phone" : "mobile";
+  const auto phone = parameter(context, phone_name);
   if (!email && !phone) {
     throw ApiError::validation({{"email", "email, phone or mobile is required"}});
   }

@@ -1,0 +1,71 @@
+// `customer-api encryption status`: how many ciphertexts each key id holds, so that an
+// operator retires a key only once nothing is left under it (after `encryption rotate`).
+#include <algorithm>
+#include <iostream>
+#include <map>
+
+#include "cli/commands.hpp"
+#include "cli/load_config.hpp"
+#include "config/config.hpp"
+#include "crypto/keyring.hpp"
+#include "store/built_statement.hpp"
+#include "store/contact_columns.hpp"
+#include "store/customer_columns.hpp"
+
+namespace capi::cli {
+namespace {
+
+// Ciphertexts by key id, over every table that holds sealed columns.
+std::map<std::uint32_t, long> ciphertexts_by_key(store::Connection& connection) {
+  const store::BuiltStatement customers("customer_key_counts",
+                                        store::customer_table().sealed_key_counts_sql());
+  const store::BuiltStatement contacts("contact_key_counts",
+                                       store::contact_table().sealed_key_counts_sql());
+  std::map<std::uint32_t, long> counts;
+  for (const store::Statement& statement : {static_cast<const store::Statement&>(customers),
+                                            static_cast<const store::Statement&>(contacts)}) {
+    const store::Result result = connection.exec(statement, {});
+    for (int row = 0; row < result.rows(); ++row) {
+      const auto id = static_cast<std::uint32_t>(std::stoul(result.str(row, 0), nullptr, 16));
+      counts[id] += static_cast<long>(result.integer(row, 1));
+    }
+  }
+  return counts;
+}
+
+}  // namespace
+
+int encryption_status(const std::string& config_path) {
+  const auto loaded = load_config(config_path, "status");
+  if (!loaded) return kExitUsage;
+  try {
+    const crypto::Keyring keys = crypto::Keyring::load(loaded->key_dir);
+    store::Connection connection(loaded->database_url, "customer-api-status");
+    auto counts = ciphertexts_by_key(connection);
+    for (const std::uint32_t id : keys.key_ids()) counts.emplace(id, 0);
+    const auto present = keys.key_ids();
+    long unreadable = 0;
+    for (const auto& [id, count] : counts) {
+      const bool have = std::find(present.begin(), present.end(), id) != present.end();
+      std::cout << "key " << id << ": " << count << " ciphertexts; ";
+      if (!have) {
+        std::cout << "NO KEY FILE: they cannot be decrypted\n";
+        unreadable += count;
+      } else if (id == keys.active_key_id()) {
+        std::cout << "active (encrypts)\n";
+      } else {
+        std::cout << (count == 0 ? "may be retired\n"
+                                 : "still in use: run `encryption rotate` before retiring it\n");
+      }
+    }
+    return unreadable == 0 ? kExitOk : kExitFailed;
+  } catch (const crypto::KeyError& error) {
+    std::cerr << "customer-api: " << error.what() << '\n';
+    return kExitUsage;
+  } catch (const store::DbError& error) {
+    std::cerr << "customer-api: database error: " << error.what() << '\n';
+    return kExitFailed;
+  }
+}
+
+}  // namespace capi::cli
