@@ -5,6 +5,7 @@
 #include <exception>
 #include <iostream>
 
+#include "api/app.hpp"
 #include "cli/commands.hpp"
 
 namespace {
@@ -38,6 +39,8 @@ void add_service_commands(CLI::App& app, Arguments& a) {
 
   auto* version = app.add_subcommand("version", "print the version");
   version->callback([] { std::cout << "customer-api " << CAPI_VERSION << '\n'; });
+  auto* routes = app.add_subcommand("routes", "print the route table: method, path, access, body");
+  routes->callback([] { std::cout << capi::api::describe_routes(); });
 }
 
 void add_business_commands(CLI::App& app, Arguments& a) {

@@ -21,6 +21,11 @@ namespace capi::api {
 // The full route table (routes.cpp), bound to the worker's handler objects.
 Routes make_routes(const Handlers& handlers);
 
+// The route table as text, one route a line: "METHOD PATTERN ACCESS BODY" (public, read or
+// write; none or json). For `customer-api routes`, which the tests read so that every route
+// is checked (tenant isolation) and none can be added unseen.
+std::string describe_routes();
+
 class App final : public server::WorkerApp {
  public:
   App(const config::Config& config, const server::PoolView& pool, Metrics* metrics,

@@ -2,6 +2,28 @@
 #include "api/app.hpp"
 
 namespace capi::api {
+namespace {
+
+// A pool of nobody, for describing the table without serving it.
+class NoPool final : public server::PoolView {
+ public:
+  int workers_alive() const override { return 0; }
+  int workers_configured() const override { return 0; }
+};
+
+const char* access_name(Access access) {
+  switch (access) {
+    case Access::kPublic:
+      return "public";
+    case Access::kRead:
+      return "read";
+    case Access::kWrite:
+      return "write";
+  }
+  return "?";
+}
+
+}  // namespace
 
 Routes make_routes(const Handlers& handlers) {
   using enum Access;
@@ -39,6 +61,22 @@ Routes make_routes(const Handlers& handlers) {
   routes.add("POST", "/v1/customers/{id}/restore",
              {kWrite, kNone, bind(customers, &Customers::restore)});
   return routes;
+}
+
+std::string describe_routes() {
+  // Nothing here connects or decrypts: handlers only hold their dependencies.
+  store::Connection unused("");
+  const crypto::Keyring no_keys;
+  const NoPool pool;
+  const Handlers handlers{OperationsHandler(unused, nullptr, pool, nullptr),
+                          BusinessHandler(unused), CustomersHandler(unused, no_keys)};
+  const Routes routes = make_routes(handlers);
+  std::string text;
+  for (const auto& route : routes.routes()) {
+    text += route.method + " " + route.pattern + " " + access_name(route.handler.access) + " " +
+            (route.handler.body == BodyKind::kNone ? "none" : "json") + "\n";
+  }
+  return text;
 }
 
 }  // namespace capi::api

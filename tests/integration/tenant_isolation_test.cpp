@@ -1,0 +1,227 @@
+// Tenant isolation, route by route: business B, with its own valid keys, tries every route of
+// the router's own table (`customer-api routes`) against business A's records, lookups by
+// A's email and phone, searches for A's names, and A's cursors. Every attempt is answered
+// exactly as the same request for a record that does not exist, and A's rows are byte for
+// byte what they were. A route added without a rule here fails the test.
+#define BOOST_TEST_MODULE tenant_isolation
+#include <boost/test/unit_test.hpp>
+
+#include <cctype>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "api_helpers.hpp"
+#include "stack.hpp"
+
+using namespace capi::test;
+
+namespace {
+
+struct Route {
+  std::string method, pattern, access, body;
+};
+
+std::vector<Route> route_table(const Stack& stack) {
+  const auto listed = stack.cli({"routes"});
+  BOOST_TEST_REQUIRE(listed.exit_code == 0, listed.output);
+  std::vector<Route> routes;
+  std::istringstream lines(listed.output);
+  Route route;
+  while (lines >> route.method >> route.pattern >> route.access >> route.body) {
+    routes.push_back(route);
+  }
+  BOOST_TEST_REQUIRE(routes.size() > 10u);
+  return routes;
+}
+
+// What A has that B must not reach.
+struct Victim {
+  std::string id;
+  std::string cursor;  // a listing cursor A was given
+};
+
+// A fingerprint of every row of business A.
+std::string rows_of(Stack& stack) {
+  const std::string a = stack.business_id();
+  return stack.postgres().psql(
+      "SELECT md5(coalesce(string_agg(c::text, '|' ORDER BY c.id), '')) FROM customers c"
+      " WHERE business_id = '" +
+      a +
+      "'; SELECT md5(coalesce(string_agg(k::text, '|' ORDER BY"
+      " k.id), '')) FROM customer_contacts k WHERE business_id = '" +
+      a + "'");
+}
+
+// Status, error code and message: how a request was answered, minus what differs per request.
+std::string answer_of(const HttpResponse& response) {
+  return std::to_string(response.status) + " " + error_code_of(response) + " " + [&] {
+    const auto json = response.json();
+    if (json.HasParseError() || !json.IsObject() || !json.HasMember("error")) {
+      return std::string();
+    }
+    return std::string(json["error"]["message"].GetString());
+  }();
+}
+
+std::string percent_encoded(const std::string& value) {
+  std::string out;
+  for (const char ch : value) {
+    if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' || ch == '_') {
+      out += ch;
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(ch));
+      out += hex;
+    }
+  }
+  return out;
+}
+
+std::string with_id(std::string pattern, const std::string& id) {
+  const auto at = pattern.find("{id}");
+  if (at != std::string::npos) pattern.replace(at, 4, id);
+  return pattern;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
+  Stack stack({.workers = 2});
+  auto http = stack.client();
+  const auto a_headers = json_headers(stack.key());
+  const auto b_headers = json_headers(stack.other_key());
+
+  Victim victim;
+  for (int i = 0; i < 3; ++i) {
+    const auto created = http.request(
+        "POST", "/v1/customers", a_headers,
+        R"({"name":"Secret Person )" + std::to_string(i) + R"(","email":"secret)" +
+            std::to_string(i) + R"(@victim.example","phone":"+25470055500)" + std::to_string(i) +
+            R"(","contacts":[{"name":"Hidden","email":"hidden@victim.example"}]})");
+    BOOST_TEST_REQUIRE(created.status == 201, created.body);
+    if (i == 0) victim.id = data_string(created, "id");
+  }
+  {
+    const auto page = http.get("/v1/customers?limit=1", bearer(stack.key()));
+    const auto json = page.json();
+    victim.cursor = json["meta"]["nextCursor"].GetString();
+  }
+  const std::string before = rows_of(stack);
+  const std::string missing_id = "0123456789abcdef01234567";
+  const std::string write_body = R"({"name":"Intruder","email":"secret0@victim.example"})";
+
+  // One rule per route: how B's attempt on A's data is made, and what it must equal.
+  using Check = std::function<void(const Route&)>;
+  const auto same_as_missing = [&](const Route& route) {
+    const std::string body = route.body == "json" ? write_body : "";
+    const auto on_a =
+        http.request(route.method, with_id(route.pattern, victim.id), b_headers, body);
+    const auto on_none =
+        http.request(route.method, with_id(route.pattern, missing_id), b_headers, body);
+    BOOST_TEST(on_a.status == 404, route.method << " " << route.pattern << ": " << on_a.body);
+    BOOST_TEST(answer_of(on_a) == answer_of(on_none), route.method << " " << route.pattern);
+  };
+  // Reads by A's values. They run before any write of B (see the loop): B has nothing yet.
+  const auto finds_nothing = [&](const Route& route) {
+    const bool lookup = route.pattern.ends_with("lookup");
+    const std::vector<std::pair<std::string, std::string>> attempts =
+        lookup
+            ? std::vector<std::pair<std::string, std::string>>{{"email", "secret0@victim.example"},
+                                                               {"phone", "+254700555000"},
+                                                               {"mobile", "0700555000"}}
+            : std::vector<std::pair<std::string, std::string>>{{"q", "secret0@victim.example"},
+                                                               {"q", "+254700555000"},
+                                                               {"q", "Secret"},
+                                                               {"q", "victim"}};
+    for (const auto& [key, value] : attempts) {
+      const auto response = route.method == "GET"
+                                ? http.get(route.pattern + "?" + key + "=" + percent_encoded(value),
+                                           bearer(stack.other_key()))
+                                : http.request(route.method, route.pattern, b_headers,
+                                               "{\"" + key + "\":\"" + value + "\"}");
+      const std::string what = route.method + " " + route.pattern + " " + key + "=" + value;
+      if (lookup) {
+        BOOST_TEST(response.status == 404, what << ": " << response.body);
+      } else {
+        BOOST_TEST_REQUIRE(response.status == 200, what << ": " << response.body);
+        BOOST_TEST(response.json()["data"].Size() == 0u, what);
+      }
+    }
+  };
+  const auto listing = [&](const Route& route) {
+    const auto own = http.get(route.pattern + "?status=all", bearer(stack.other_key()));
+    BOOST_TEST_REQUIRE(own.status == 200, own.body);
+    BOOST_TEST(own.body.find("victim.example") == std::string::npos);
+    BOOST_TEST(own.body.find(victim.id) == std::string::npos);
+    // A's cursor is not B's: it does not open, like a cursor the server never made.
+    const auto foreign =
+        http.get(route.pattern + "?cursor=" + victim.cursor, bearer(stack.other_key()));
+    const auto forged = http.get(route.pattern + "?cursor=QUJDREVG", bearer(stack.other_key()));
+    BOOST_TEST(foreign.status == 400, foreign.body);
+    BOOST_TEST(answer_of(foreign) == answer_of(forged));
+  };
+  const auto creates_its_own = [&](const Route& route) {
+    // Writing with A's email makes (or finds, or collides with) B's own customer: A's is
+    // neither found nor touched, and its id never shows.
+    const auto response = http.request(route.method, route.pattern, b_headers, write_body);
+    BOOST_TEST((response.status == 201 || response.status == 200 || response.status == 409),
+               response.body);
+    BOOST_TEST(response.body.find(victim.id) == std::string::npos, response.body);
+    BOOST_TEST(response.body.find("Secret Person") == std::string::npos);
+  };
+  const auto own_business = [&](const Route& route) {
+    const auto response = http.get(route.pattern, bearer(stack.other_key()));
+    BOOST_TEST(data_string(response, "id") == stack.other_business_id());
+  };
+  const auto public_route = [&](const Route& route) {
+    BOOST_TEST(route.access == "public");
+    const auto response = http.get(route.pattern);
+    BOOST_TEST(response.body.find("victim.example") == std::string::npos);
+  };
+  const std::map<std::string, Check> rules = {
+      {"GET /healthz", public_route},
+      {"GET /readyz", public_route},
+      {"GET /metrics", public_route},
+      {"GET /v1/business", own_business},
+      {"POST /v1/customers", creates_its_own},
+      {"GET /v1/customers", listing},
+      {"GET /v1/customers/search", finds_nothing},
+      {"POST /v1/customers/search", finds_nothing},
+      {"GET /v1/customers/lookup", finds_nothing},
+      {"POST /v1/customers/lookup", finds_nothing},
+      {"POST /v1/customers/find-or-create", creates_its_own},
+      {"GET /v1/customers/{id}", same_as_missing},
+      {"PUT /v1/customers/{id}", same_as_missing},
+      {"PATCH /v1/customers/{id}", same_as_missing},
+      {"DELETE /v1/customers/{id}", same_as_missing},
+      {"POST /v1/customers/{id}/restore", same_as_missing},
+  };
+  // Reads first, so that nothing B writes (with A's email) can stand in for A's data.
+  const auto routes = route_table(stack);
+  for (const bool writes : {false, true}) {
+    for (const auto& route : routes) {
+      if ((route.access == "write") != writes) continue;
+      const auto rule = rules.find(route.method + " " + route.pattern);
+      if (rule == rules.end()) {
+        BOOST_ERROR("no isolation rule for " << route.method << " " << route.pattern
+                                             << ": add one to this test");
+        continue;
+      }
+      rule->second(route);
+    }
+  }
+  // Erasure too, the most destructive write: like a missing id.
+  const auto erase =
+      http.request("DELETE", "/v1/customers/" + victim.id + "?erase=true", b_headers);
+  BOOST_TEST(erase.status == 404);
+
+  BOOST_TEST(rows_of(stack) == before);
+  // And A still sees all of it.
+  const auto own = http.get("/v1/customers/" + victim.id, bearer(stack.key()));
+  BOOST_TEST(own.status == 200);
+  BOOST_TEST(data_string(own, "email") == "secret0@victim.example");
+}
