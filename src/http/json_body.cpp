@@ -117,6 +117,29 @@ std::size_t attach_numbers(const rapidjson::Value& value, JsonBody& body, std::s
   return next;
 }
 
+// The first name that an object of `value` holds twice, if any. A body with one is refused:
+// parsers disagree on which of the two counts (first, last, both), and a proxy or a client
+// library that reads the other one would see another request than the one served.
+std::optional<std::string> duplicate_key(const rapidjson::Value& value) {
+  if (value.IsArray()) {
+    for (const auto& element : value.GetArray()) {
+      if (auto found = duplicate_key(element)) return found;
+    }
+    return std::nullopt;
+  }
+  if (!value.IsObject()) return std::nullopt;
+  std::vector<std::string_view> names;
+  names.reserve(value.MemberCount());
+  for (const auto& member : value.GetObject()) {
+    names.emplace_back(member.name.GetString(), member.name.GetStringLength());
+    if (auto found = duplicate_key(member.value)) return found;
+  }
+  std::sort(names.begin(), names.end());
+  const auto twice = std::adjacent_find(names.begin(), names.end());
+  if (twice == names.end()) return std::nullopt;
+  return std::string(twice->substr(0, 64));
+}
+
 }  // namespace
 
 std::optional<std::string_view> JsonBody::number_text(const rapidjson::Value& number) const {
@@ -147,6 +170,9 @@ std::optional<JsonError> parse_json_body(std::string_view text, JsonBody& out) {
   };
   out.document.Populate(generator);
   if (!result.IsError()) {
+    if (const auto key = duplicate_key(out.document)) {
+      return JsonError{"Body is not acceptable JSON: the key \"" + *key + "\" is given twice"};
+    }
     attach_numbers(out.document, out, 0);
     std::sort(out.numbers.begin(), out.numbers.end(), [](const auto& a, const auto& b) {
       return std::less<const rapidjson::Value*>()(a.value, b.value);

@@ -49,6 +49,17 @@ BOOST_AUTO_TEST_CASE(rejects_invalid_utf8_and_lone_surrogates) {
   BOOST_TEST(!parse_json_body(R"({"a":"\ud83d\ude00"})", body).has_value());  // a pair is fine
 }
 
+BOOST_AUTO_TEST_CASE(refuses_a_key_given_twice_at_any_depth) {
+  JsonBody body;
+  const auto twice = parse_json_body(R"({"email":"a@b.co","name":"A","email":"c@d.co"})", body);
+  BOOST_TEST_REQUIRE(twice.has_value());
+  BOOST_TEST(twice->message.find("\"email\" is given twice") != std::string::npos);
+  BOOST_TEST(parse_json_body(R"({"a":[{"x":1,"x":2}]})", body).has_value());
+  BOOST_TEST(parse_json_body(R"({"a":{"b":{"c":1,"c":1}}})", body).has_value());
+  // The same name in different objects is fine.
+  BOOST_TEST(!parse_json_body(R"({"a":{"x":1},"b":{"x":1},"x":[{"x":1},{"x":2}]})", body));
+}
+
 BOOST_AUTO_TEST_CASE(rejects_non_json) {
   JsonBody body;
   for (const char* bad : {"", "{", "{\"a\":1,}", "[1 2]", "{} {}", "nul", "{'a':1}"}) {
