@@ -450,6 +450,69 @@ BOOST_AUTO_TEST_CASE(a_ciphertext_copied_to_another_row_does_not_decrypt) {
   BOOST_TEST(stack().service_log().find(thief) != std::string::npos, "logged with its id");
 }
 
+BOOST_AUTO_TEST_CASE(ciphertexts_moved_between_businesses_or_columns_or_flipped_never_open) {
+  // A's customer, with an email, phone and tax id; B's customer, to receive A's ciphertexts.
+  const std::string email = fresh_email("drill");
+  const std::string a =
+      create_id(R"({"name":"Drill A","email":")" + email +
+                R"(","phone":"+254799444555","taxId":"DRILL-TAX-1",)"
+                R"("contacts":[{"name":"Drill Kin","email":"drillkin@example.com"}]})");
+  const auto b_created =
+      stack().client().request("POST", "/v1/customers", json_headers(stack().other_key()),
+                               R"({"name":"Drill B","email":")" + fresh_email() + "\"}");
+  BOOST_TEST_REQUIRE(b_created.status == 201, b_created.body);
+  const std::string b = data_string(b_created, "id");
+  auto& db = stack().postgres();
+  const auto from_a = [&](const char* column) {
+    return "(SELECT " + std::string(column) + " FROM customers WHERE id = '" + a + "')";
+  };
+  // What is done, who reads which record, the field that must not open, and a plaintext that
+  // must appear nowhere in the answer ("" when it is legitimately elsewhere in the record).
+  struct Drill {
+    std::string what, sql, reader_key, id, field, leaked;
+  };
+  const std::vector<Drill> drills = {
+      {"another business's ciphertext",
+       "UPDATE customers SET email_enc = " + from_a("email_enc") + " WHERE id = '" + b + "'",
+       stack().other_key(), b, "email", email},
+      {"another column's ciphertext",
+       "UPDATE customers SET tax_id_enc = phone_enc WHERE id = '" + a + "'", stack().key(), a,
+       "taxId", ""},
+      {"a contact's ciphertext in its customer",
+       "UPDATE customers SET phone_enc = (SELECT email_enc FROM customer_contacts"
+       " WHERE customer_id = '" +
+           a + "') WHERE id = '" + a + "'",
+       stack().key(), a, "phone", ""},
+      {"a flipped bit",
+       "UPDATE customers SET email_enc = set_byte(email_enc, 40,"
+       " get_byte(email_enc, 40) # 16) WHERE id = '" +
+           a + "'",
+       stack().key(), a, "email", email},
+  };
+  for (const auto& drill : drills) {
+    db.psql(drill.sql);
+    const auto read = stack().client().get("/v1/customers/" + drill.id, bearer(drill.reader_key));
+    BOOST_TEST_REQUIRE(read.status == 200, drill.what << ": " << read.body);
+    const auto json = read.json();
+    BOOST_TEST(json["data"][drill.field.c_str()].IsNull(), drill.what);
+    bool named = false;
+    for (const auto& field : json["meta"]["unreadableFields"].GetArray()) {
+      named = named || field.GetString() == drill.field;
+    }
+    BOOST_TEST(named, drill.what << ": " << read.body);
+    if (!drill.leaked.empty()) {
+      BOOST_TEST(read.body.find(drill.leaked) == std::string::npos, drill.what);
+    }
+  }
+  // Logged with the record's id, never with what it holds.
+  const std::string log = stack().service_log();
+  BOOST_TEST(log.find(b) != std::string::npos);
+  for (const std::string& plain : {email, std::string("254799444555"), std::string("DRILL-TAX-1"),
+                                   std::string("drillkin@example.com")}) {
+    BOOST_TEST(log.find(plain) == std::string::npos, plain);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(erasure_destroys_pii_and_keeps_the_record) {
   const std::string email = fresh_email("erase");
   const std::string id = create_id(R"({"name":"To Erase","email":")" + email +
