@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "api/envelope.hpp"
+#include "api/fault_injection.hpp"
 #include "domain/object_id.hpp"
 #include "http/fcgi_io.hpp"
 #include "log/log.hpp"
@@ -43,6 +44,27 @@ void read_json_body(FCGX_Request& fcgi, http::Request& request, const Endpoint& 
   }
   if (endpoint.body == BodyKind::kJsonObject && !body.document.IsObject()) {
     throw ApiError::bad_request("The body must be a JSON object");
+  }
+}
+
+// Runs the handler, again after a serialization failure or a deadlock (its transaction was
+// rolled back, so nothing of the attempt remains), at most kAttempts times in all; the last
+// failure becomes 503 with Retry-After.
+constexpr int kAttempts = 3;
+
+Reply run_handler(const Endpoint& endpoint, const RequestContext& context) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      faults::before_attempt(context.request, attempt);
+      return endpoint.handler(context);
+    } catch (const store::DbError& error) {
+      if (error.kind() != store::ErrorKind::kRetryable || attempt == kAttempts) throw;
+      log::Line(config::LogLevel::kWarn, "retrying after a retryable database error")
+          .field("requestId", context.request_id)
+          .field("sqlstate", error.sqlstate())
+          .field("attempt", attempt)
+          .emit();
+    }
   }
 }
 
@@ -105,7 +127,8 @@ http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
                                request_id,
                                caller ? &*caller : nullptr,
                                endpoint.body != BodyKind::kNone ? &body : nullptr};
-  const Reply reply = endpoint.handler(context);
+  const Reply reply = run_handler(endpoint, context);
+  faults::after_handling(request);
 
   http::Response response;
   response.status = reply.status;
@@ -126,8 +149,10 @@ void App::serve(FCGX_Request& fcgi) {
   const auto match = routes_.find(request.method, request.path);
   const std::string route = match.route ? match.route->pattern : std::string("(unmatched)");
 
+  db_.drop_if_closed();
   http::Response response;
   try {
+    faults::before_handling(request);
     response = handle(fcgi, request, request_id, match);
   } catch (const ApiError& error) {
     response = error_response(error, request_id);

@@ -1,6 +1,9 @@
 #include "store/connection.hpp"
 
+#include <sys/socket.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 
 namespace capi::store {
@@ -119,6 +122,19 @@ bool Connection::connected() const {
 void Connection::reset() {
   conn_.reset();
   prepared_.clear();
+}
+
+void Connection::drop_if_closed() {
+  if (!conn_) return;
+  const int fd = PQsocket(conn_.get());
+  char byte = 0;
+  const ssize_t got = fd < 0 ? 0 : ::recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  // Nothing to read is the healthy idle state. The end of the stream, or anything the server
+  // sent unasked (its FATAL message before it closed), means the session is gone: reconnect
+  // rather than fail this request's first statement. (A rare harmless message costs one
+  // reconnection.)
+  const bool idle = got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR);
+  if (!idle) reset();
 }
 
 void Connection::ensure_connected() {

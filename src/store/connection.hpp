@@ -121,6 +121,10 @@ class Connection {
 
   // Drops the connection so that the next call reconnects.
   void reset();
+  // Called before a request runs anything: a connection whose server side went away while
+  // it sat idle (a terminated backend, a restarted server) is noticed now, with one
+  // non-blocking read, and dropped, so that the request reconnects instead of failing.
+  void drop_if_closed();
 
   // COPY ... FROM STDIN (bulk loads): begin_copy runs the statement (constant SQL text, no
   // values in it), put_copy_data streams data in the statement's format, end_copy finishes

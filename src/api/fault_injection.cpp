@@ -1,0 +1,56 @@
+#include "api/fault_injection.hpp"
+
+#ifdef CAPI_FAULT_INJECTION
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <string_view>
+
+#include "store/connection.hpp"
+
+namespace capi::api::faults {
+namespace {
+
+std::string_view fault_of(const http::Request& request) {
+  return request.param("HTTP_X_CAPI_FAULT");
+}
+
+}  // namespace
+
+void before_handling(const http::Request& request) {
+  const std::string_view fault = fault_of(request);
+  if (fault == "hang") {
+    while (true) ::pause();
+  }
+  if (fault == "segv") ::raise(SIGSEGV);
+  if (fault == "ignore-term") {
+    sigset_t term;
+    sigemptyset(&term);
+    sigaddset(&term, SIGTERM);
+    sigprocmask(SIG_BLOCK, &term, nullptr);
+    ::sleep(30);
+  }
+}
+
+void before_attempt(const http::Request& request, int attempt) {
+  const std::string_view fault = fault_of(request);
+  constexpr std::string_view kRetryable = "retryable:";
+  if (fault.substr(0, kRetryable.size()) != kRetryable) return;
+  int failures = 0;
+  const auto digits = fault.substr(kRetryable.size());
+  std::from_chars(digits.data(), digits.data() + digits.size(), failures);
+  if (attempt <= failures) {
+    throw store::DbError(store::ErrorKind::kRetryable, "40001",
+                         "could not serialize access (injected by X-Capi-Fault)");
+  }
+}
+
+void after_handling(const http::Request& request) {
+  if (fault_of(request) == "crash-after-commit") ::raise(SIGSEGV);
+}
+
+}  // namespace capi::api::faults
+
+#endif
