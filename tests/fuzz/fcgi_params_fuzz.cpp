@@ -82,7 +82,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   in.isReader = 1;
   in.fillBuffProc = fill;
   in.data = &source;
-  std::vector<unsigned char> out_buffer(64 * 1024);
+  static std::vector<unsigned char> out_buffer(64 * 1024);
   FCGX_Stream out{};
   out.wrNext = out_buffer.data();
   out.stop = out_buffer.data() + out_buffer.size();
