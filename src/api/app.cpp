@@ -17,16 +17,6 @@ bool is_sane_request_id(std::string_view id) {
          std::all_of(id.begin(), id.end(), [](char ch) { return ch >= 0x20 && ch <= 0x7e; });
 }
 
-bool is_json_content_type(std::string_view type) {
-  const auto semicolon = type.find(';');
-  std::string_view media = type.substr(0, semicolon);
-  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
-  std::string lower(media);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return lower == "application/json";
-}
-
 // Reads and parses the body a route takes; throws the 413/415/400 the contract names.
 void read_json_body(FCGX_Request& fcgi, http::Request& request, const Endpoint& endpoint,
                     http::JsonBody& body) {
@@ -69,6 +59,16 @@ Reply run_handler(const Endpoint& endpoint, const RequestContext& context) {
 }
 
 }  // namespace
+
+bool is_json_content_type(std::string_view type) {
+  const auto semicolon = type.find(';');
+  std::string_view media = type.substr(0, semicolon);
+  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+  std::string lower(media);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  return lower == "application/json";
+}
 
 std::string choose_request_id(const http::Request& request) {
   const auto client = request.param("HTTP_X_REQUEST_ID");

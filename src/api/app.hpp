@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "api/auth.hpp"
 #include "api/context.hpp"
@@ -50,5 +51,8 @@ class App final : public server::WorkerApp {
 
 // A sane client request id (1-128 printable ASCII), else nginx's, else a new one.
 std::string choose_request_id(const http::Request& request);
+
+// CONTENT_TYPE names JSON: "application/json", any case, parameters after ';' allowed.
+bool is_json_content_type(std::string_view type);
 
 }  // namespace capi::api

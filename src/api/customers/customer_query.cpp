@@ -127,17 +127,25 @@ std::optional<Cursor> decode_cursor(const records::Sealer& sealer, const std::st
   std::vector<std::string> unreadable;
   const auto raw = sealer.open(business_id, kCursorRecord, kCursorField, sealed, unreadable);
   if (!raw) return std::nullopt;
+  return parse_cursor_json(*raw);
+}
+
+std::optional<Cursor> parse_cursor_json(std::string_view text) {
   rapidjson::Document document;
-  document.Parse(raw->data(), raw->size());
+  document.Parse(text.data(), text.size());
   if (document.HasParseError() || !document.IsArray() || document.Size() != 4 ||
       !document[0].IsString() || !document[1].IsBool() || !document[2].IsString() ||
       !document[3].IsString()) {
     return std::nullopt;
   }
-  const auto sort = parse_sort(document[0].GetString());
+  // With their lengths: a string may hold an escaped NUL.
+  const auto string_of = [](const rapidjson::Value& value) {
+    return std::string(value.GetString(), value.GetStringLength());
+  };
+  const auto sort = parse_sort(string_of(document[0]));
   if (!sort || sort->second) return std::nullopt;  // a bare name: the direction is apart
-  Cursor decoded{sort->first, document[1].GetBool(), document[2].GetString(),
-                 document[3].GetString()};
+  Cursor decoded{sort->first, document[1].GetBool(), string_of(document[2]),
+                 string_of(document[3])};
   if (!store::is_sort_value(decoded.key, decoded.value)) return std::nullopt;
   return decoded;
 }

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "api/error.hpp"
 #include "http/query.hpp"
@@ -44,6 +45,8 @@ std::string encode_cursor(const records::Sealer& sealer, const std::string& busi
 // nullopt for anything the server did not make for this business (answered 400).
 std::optional<Cursor> decode_cursor(const records::Sealer& sealer, const std::string& business_id,
                                     const std::string& text);
+// The opened cursor's own text, JSON [sort, descending, value, id]; nullopt when it is not that.
+std::optional<Cursor> parse_cursor_json(std::string_view text);
 
 // Who asks, and what reading the parameters needs.
 struct QueryContext {
