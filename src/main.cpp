@@ -5,7 +5,7 @@
 #include <exception>
 #include <iostream>
 
-#include "api/app.hpp"
+#include "api/api_routes.hpp"
 #include "cli/commands.hpp"
 
 namespace {

@@ -87,9 +87,7 @@ App::App(const config::Config& config, const server::PoolView& pool, Metrics* me
           store::SessionLimits{config.db_statement_timeout, config.db_lock_timeout,
                                config.db_idle_in_transaction_timeout, config.db_peer_timeout}),
       auth_(db_, config.rate_limit_default),
-      handlers_{OperationsHandler(db_, metrics, pool, &routes_), BusinessHandler(db_),
-                CustomersHandler(db_, *keys_)},
-      routes_(make_routes(handlers_)) {
+      api_({db_, *keys_, metrics, pool}) {
   // The master's locks on the key pages do not survive fork(): this worker takes its own.
   if (!keys_->lock_in_memory()) log::warn("the keys could not be locked in memory (mlock)");
 }
@@ -146,7 +144,7 @@ void App::serve(FCGX_Request& fcgi) {
   const auto started = std::chrono::steady_clock::now();
   http::Request request = http::read_request_head(fcgi);
   const std::string request_id = choose_request_id(request);
-  const auto match = routes_.find(request.method, request.path);
+  const auto match = api_.routes().find(request.method, request.path);
   const std::string route = match.route ? match.route->pattern : std::string("(unmatched)");
 
   db_.drop_if_closed();
@@ -184,7 +182,7 @@ void App::serve(FCGX_Request& fcgi) {
   const double duration_ms =
       std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count() / 1000.0;
   if (metrics_ != nullptr) {
-    metrics_->observe(match.route ? static_cast<int>(match.route - routes_.routes().data()) : -1,
+    metrics_->observe(match.route ? static_cast<int>(match.route - api_.routes().routes().data()) : -1,
                       response.status, duration_ms);
   }
   if (log::enabled(config::LogLevel::kInfo)) {

@@ -10,7 +10,7 @@
 #include "api/auth.hpp"
 #include "api/context.hpp"
 #include "api/endpoint.hpp"
-#include "api/handlers/handlers.hpp"
+#include "api/api_routes.hpp"
 #include "api/metrics.hpp"
 #include "config/config.hpp"
 #include "crypto/keyring.hpp"
@@ -18,14 +18,6 @@
 #include "store/connection.hpp"
 
 namespace capi::api {
-
-// The full route table (routes.cpp), bound to the worker's handler objects.
-Routes make_routes(const Handlers& handlers);
-
-// The route table as text, one route a line: "METHOD PATTERN ACCESS BODY" (public, read or
-// write; none or json). For `customer-api routes`, which the tests read so that every route
-// is checked (tenant isolation) and none can be added unseen.
-std::string describe_routes();
 
 class App final : public server::WorkerApp {
  public:
@@ -45,8 +37,7 @@ class App final : public server::WorkerApp {
   std::shared_ptr<const crypto::Keyring> keys_;
   store::Connection db_;
   Authenticator auth_;
-  Handlers handlers_;
-  Routes routes_;
+  ApiRoutes api_;
 };
 
 // A sane client request id (1-128 printable ASCII), else nginx's, else a new one.

@@ -1,5 +1,9 @@
-// Every route of the API in one table that reads like the API.
-#include "api/app.hpp"
+// Every route of the API in one table that reads like the API, and the handler objects it
+// is bound to. Adding a resource: its handler below, and its lines in the table.
+#include "api/api_routes.hpp"
+#include "api/customers/customers_handler.hpp"
+#include "api/handlers/business.hpp"
+#include "api/handlers/operations.hpp"
 
 namespace capi::api {
 namespace {
@@ -23,8 +27,8 @@ const char* access_name(Access access) {
   return "?";
 }
 
-}  // namespace
-
+// The table, bound to `handlers`.
+template <class Handlers>
 Routes make_routes(const Handlers& handlers) {
   using enum Access;
   using enum BodyKind;
@@ -63,16 +67,30 @@ Routes make_routes(const Handlers& handlers) {
   return routes;
 }
 
+}  // namespace
+
+struct ApiRoutes::Handlers {
+  OperationsHandler operations;
+  BusinessHandler business;
+  CustomersHandler customers;
+};
+
+ApiRoutes::ApiRoutes(const HandlerDependencies& dependencies)
+    : handlers_(std::make_unique<Handlers>(Handlers{
+          OperationsHandler(dependencies.db, dependencies.metrics, dependencies.pool, &routes_),
+          BusinessHandler(dependencies.db), CustomersHandler(dependencies.db, dependencies.keys)})),
+      routes_(make_routes(*handlers_)) {}
+
+ApiRoutes::~ApiRoutes() = default;
+
 std::string describe_routes() {
   // Nothing here connects or decrypts: handlers only hold their dependencies.
   store::Connection unused("");
   const crypto::Keyring no_keys;
   const NoPool pool;
-  const Handlers handlers{OperationsHandler(unused, nullptr, pool, nullptr),
-                          BusinessHandler(unused), CustomersHandler(unused, no_keys)};
-  const Routes routes = make_routes(handlers);
+  const ApiRoutes api({unused, no_keys, nullptr, pool});
   std::string text;
-  for (const auto& route : routes.routes()) {
+  for (const auto& route : api.routes().routes()) {
     text += route.method + " " + route.pattern + " " + access_name(route.handler.access) + " " +
             (route.handler.body == BodyKind::kNone ? "none" : "json") + "\n";
   }

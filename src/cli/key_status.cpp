@@ -5,8 +5,7 @@
 #include <map>
 
 #include "cli/commands.hpp"
-#include "cli/load_config.hpp"
-#include "config/config.hpp"
+#include "cli/with_keys.hpp"
 #include "crypto/keyring.hpp"
 #include "store/built_statement.hpp"
 #include "store/contact_columns.hpp"
@@ -36,14 +35,11 @@ std::map<std::uint32_t, long> ciphertexts_by_key(store::Connection& connection) 
 }  // namespace
 
 int encryption_status(const std::string& config_path) {
-  const auto loaded = load_config(config_path, "status");
-  if (!loaded) return kExitUsage;
-  try {
-    const crypto::Keyring keys = crypto::Keyring::load(loaded->key_dir);
-    store::Connection connection(loaded->database_url, "customer-api-status");
+  return with_keys_and_database(config_path, "status", [](const crypto::Keyring& keys,
+                                                          store::Connection& connection) {
     auto counts = ciphertexts_by_key(connection);
-    for (const std::uint32_t id : keys.key_ids()) counts.emplace(id, 0);
     const auto present = keys.key_ids();
+    for (const std::uint32_t id : present) counts.emplace(id, 0);
     long unreadable = 0;
     for (const auto& [id, count] : counts) {
       const bool have = std::find(present.begin(), present.end(), id) != present.end();
@@ -59,13 +55,7 @@ int encryption_status(const std::string& config_path) {
       }
     }
     return unreadable == 0 ? kExitOk : kExitFailed;
-  } catch (const crypto::KeyError& error) {
-    std::cerr << "customer-api: " << error.what() << '\n';
-    return kExitUsage;
-  } catch (const store::DbError& error) {
-    std::cerr << "customer-api: database error: " << error.what() << '\n';
-    return kExitFailed;
-  }
+  });
 }
 
 }  // namespace capi::cli

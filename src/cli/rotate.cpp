@@ -3,8 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/load_config.hpp"
-#include "config/config.hpp"
+#include "cli/with_keys.hpp"
 #include "crypto/keyring.hpp"
 #include "records/contact_records.hpp"
 #include "records/customer_records.hpp"
@@ -49,12 +48,8 @@ Counts rotate_table(store::Connection& connection, const store::SealedBatches<Ro
 }  // namespace
 
 int encryption_rotate(const std::string& config_path) {
-  const auto loaded = load_config(config_path, "rotate");
-  if (!loaded) return kExitUsage;
-  const config::Config& config = *loaded;
-  try {
-    const crypto::Keyring keys = crypto::Keyring::load(config.key_dir);
-    store::Connection connection(config.database_url, "customer-api-rotate");
+  return with_keys_and_database(config_path, "rotate", [](const crypto::Keyring& keys,
+                                                          store::Connection& connection) {
     const Counts customers = rotate_table(
         connection, store::SealedBatches(connection, store::customer_table(), "customer"),
         records::CustomerRecords(keys));
@@ -72,13 +67,7 @@ int encryption_rotate(const std::string& config_path) {
               << " contacts hold ciphertexts that do not decrypt with any key; they were left "
                  "as they are (tampered, or under a key that is gone)\n";
     return kExitFailed;
-  } catch (const crypto::KeyError& error) {
-    std::cerr << "customer-api: " << error.what() << '\n';
-    return kExitUsage;
-  } catch (const store::DbError& error) {
-    std::cerr << "customer-api: database error: " << error.what() << '\n';
-    return kExitFailed;
-  }
+  });
 }
 
 }  // namespace capi::cli

@@ -1,5 +1,5 @@
 // The tables of data/seed/ (names, places, companies), compiled into the seeder by
-// cmake/embed_seed_data.cmake so that it needs no data folder at run time. Only the seeder
+// cmake/embed_files.cmake so that it needs no data folder at run time. Only the seeder
 // links them: the service binary does not carry the benchmark's names and places.
 #pragma once
 

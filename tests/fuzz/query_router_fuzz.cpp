@@ -1,13 +1,13 @@
 // The request line as a worker reads it: "METHOD /path?query" (a method alone on the line
-// means GET). The path goes through the service's own route table (api::make_routes, built
-// from handler objects whose database connection never connects), the query string through
+// means GET). The path goes through the service's own route table (api::ApiRoutes, built
+// with handler objects whose database connection never connects), the query string through
 // parse_query and then the listing's and search's parameter rules (filters, sort, page,
 // limit, cursor, search text), which answer only ApiError (4xx) for bad values.
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-#include "api/app.hpp"
+#include "api/api_routes.hpp"
 #include "api/customers/customer_query.hpp"
 #include "domain/object_id.hpp"
 #include "fuzz_support.hpp"
@@ -27,12 +27,10 @@ class NoPool final : public server::PoolView {
 struct Service {
   store::Connection db{"host=/nonexistent dbname=fuzz connect_timeout=1"};
   NoPool pool;
-  api::Routes routes;
-  api::Handlers handlers{api::OperationsHandler(db, nullptr, pool, &routes),
-                         api::BusinessHandler(db), api::CustomersHandler(db, fuzz::keyring())};
+  api::ApiRoutes api{{db, fuzz::keyring(), nullptr, pool}};
+  const api::Routes& routes = api.routes();
   records::CustomerRecords records{fuzz::keyring()};
   records::Sealer cursors{fuzz::keyring()};
-  Service() { routes = api::make_routes(handlers); }
 };
 
 const Service& service() {

@@ -25,10 +25,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::set<pid_t> as_set(const std::vector<pid_t>& pids) {
-  return {pids.begin(), pids.end()};
-}
-
 Headers with_fault(const std::string& key, const std::string& fault) {
   return {{"Authorization", "Bearer " + key}, {"X-Capi-Fault", fault}};
 }

@@ -22,10 +22,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::set<pid_t> as_set(const std::vector<pid_t>& pids) {
-  return {pids.begin(), pids.end()};
-}
-
 // Holds an exclusive lock on `table` for `seconds` from a background psql, so that requests
 // reading it block; returns once the lock is held.
 std::unique_ptr<ChildProcess> hold_lock(Stack& stack, const std::string& table, double seconds) {
@@ -224,10 +220,12 @@ BOOST_AUTO_TEST_CASE(no_process_of_the_pool_can_dump_core_and_keys_are_locked_in
     line >> soft >> hard;
     BOOST_TEST(soft == "0");
     BOOST_TEST(hard == "0");
+#ifndef CAPI_SANITIZED  // AddressSanitizer turns mlock into a no-op
     const std::string status = read_file(proc + "/status");
     const auto locked = status.find("VmLck:");
     BOOST_TEST_REQUIRE(locked != std::string::npos);
     BOOST_TEST(std::stol(status.substr(locked + 6)) > 0, status.substr(locked, 30));
+#endif
   }
 }
 

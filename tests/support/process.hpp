@@ -5,6 +5,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,11 @@ class ChildProcess {
 
 // The pids whose parent is `parent`, from /proc.
 std::vector<pid_t> child_pids(pid_t parent);
+
+// The same pids as a set (for comparing generations of workers).
+inline std::set<pid_t> as_set(const std::vector<pid_t>& pids) {
+  return {pids.begin(), pids.end()};
+}
 
 // Reads a whole file ("" when missing).
 std::string read_file(const std::string& path);
