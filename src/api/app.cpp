@@ -182,8 +182,9 @@ void App::serve(FCGX_Request& fcgi) {
   const double duration_ms =
       std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count() / 1000.0;
   if (metrics_ != nullptr) {
-    metrics_->observe(match.route ? static_cast<int>(match.route - api_.routes().routes().data()) : -1,
-                      response.status, duration_ms);
+    metrics_->observe(
+        match.route ? static_cast<int>(match.route - api_.routes().routes().data()) : -1,
+        response.status, duration_ms);
   }
   if (log::enabled(config::LogLevel::kInfo)) {
     log::Line line(config::LogLevel::kInfo, "request");

@@ -7,10 +7,10 @@
 #include <string>
 #include <string_view>
 
+#include "api/api_routes.hpp"
 #include "api/auth.hpp"
 #include "api/context.hpp"
 #include "api/endpoint.hpp"
-#include "api/api_routes.hpp"
 #include "api/metrics.hpp"
 #include "config/config.hpp"
 #include "crypto/keyring.hpp"

@@ -35,27 +35,28 @@ std::map<std::uint32_t, long> ciphertexts_by_key(store::Connection& connection) 
 }  // namespace
 
 int encryption_status(const std::string& config_path) {
-  return with_keys_and_database(config_path, "status", [](const crypto::Keyring& keys,
-                                                          store::Connection& connection) {
-    auto counts = ciphertexts_by_key(connection);
-    const auto present = keys.key_ids();
-    for (const std::uint32_t id : present) counts.emplace(id, 0);
-    long unreadable = 0;
-    for (const auto& [id, count] : counts) {
-      const bool have = std::find(present.begin(), present.end(), id) != present.end();
-      std::cout << "key " << id << ": " << count << " ciphertexts; ";
-      if (!have) {
-        std::cout << "NO KEY FILE: they cannot be decrypted\n";
-        unreadable += count;
-      } else if (id == keys.active_key_id()) {
-        std::cout << "active (encrypts)\n";
-      } else {
-        std::cout << (count == 0 ? "may be retired\n"
-                                 : "still in use: run `encryption rotate` before retiring it\n");
-      }
-    }
-    return unreadable == 0 ? kExitOk : kExitFailed;
-  });
+  return with_keys_and_database(
+      config_path, "status", [](const crypto::Keyring& keys, store::Connection& connection) {
+        auto counts = ciphertexts_by_key(connection);
+        const auto present = keys.key_ids();
+        for (const std::uint32_t id : present) counts.emplace(id, 0);
+        long unreadable = 0;
+        for (const auto& [id, count] : counts) {
+          const bool have = std::find(present.begin(), present.end(), id) != present.end();
+          std::cout << "key " << id << ": " << count << " ciphertexts; ";
+          if (!have) {
+            std::cout << "NO KEY FILE: they cannot be decrypted\n";
+            unreadable += count;
+          } else if (id == keys.active_key_id()) {
+            std::cout << "active (encrypts)\n";
+          } else {
+            std::cout << (count == 0
+                              ? "may be retired\n"
+                              : "still in use: run `encryption rotate` before retiring it\n");
+          }
+        }
+        return unreadable == 0 ? kExitOk : kExitFailed;
+      });
 }
 
 }  // namespace capi::cli

@@ -48,26 +48,26 @@ Counts rotate_table(store::Connection& connection, const store::SealedBatches<Ro
 }  // namespace
 
 int encryption_rotate(const std::string& config_path) {
-  return with_keys_and_database(config_path, "rotate", [](const crypto::Keyring& keys,
-                                                          store::Connection& connection) {
-    const Counts customers = rotate_table(
-        connection, store::SealedBatches(connection, store::customer_table(), "customer"),
-        records::CustomerRecords(keys));
-    const Counts contacts = rotate_table(
-        connection, store::SealedBatches(connection, store::contact_table(), "contact"),
-        records::ContactRecords(keys));
-    std::cout << "active key " << keys.active_key_id() << ": resealed " << customers.resealed
-              << " of " << customers.examined << " customers and " << contacts.resealed << " of "
-              << contacts.examined << " contacts\n";
-    const long unreadable = customers.unreadable + contacts.unreadable;
-    if (unreadable == 0) return kExitOk;
-    // Their keys must not be retired: what is still under them would be lost for good.
-    std::cerr << "customer-api: " << customers.unreadable << " customers and "
-              << contacts.unreadable
-              << " contacts hold ciphertexts that do not decrypt with any key; they were left "
-                 "as they are (tampered, or under a key that is gone)\n";
-    return kExitFailed;
-  });
+  return with_keys_and_database(
+      config_path, "rotate", [](const crypto::Keyring& keys, store::Connection& connection) {
+        const Counts customers = rotate_table(
+            connection, store::SealedBatches(connection, store::customer_table(), "customer"),
+            records::CustomerRecords(keys));
+        const Counts contacts = rotate_table(
+            connection, store::SealedBatches(connection, store::contact_table(), "contact"),
+            records::ContactRecords(keys));
+        std::cout << "active key " << keys.active_key_id() << ": resealed " << customers.resealed
+                  << " of " << customers.examined << " customers and " << contacts.resealed
+                  << " of " << contacts.examined << " contacts\n";
+        const long unreadable = customers.unreadable + contacts.unreadable;
+        if (unreadable == 0) return kExitOk;
+        // Their keys must not be retired: what is still under them would be lost for good.
+        std::cerr << "customer-api: " << customers.unreadable << " customers and "
+                  << contacts.unreadable
+                  << " contacts hold ciphertexts that do not decrypt with any key; they were left "
+                     "as they are (tampered, or under a key that is gone)\n";
+        return kExitFailed;
+      });
 }
 
 }  // namespace capi::cli
