@@ -7,28 +7,25 @@
 #include "cli/commands.hpp"
 #include "cli/with_keys.hpp"
 #include "crypto/keyring.hpp"
+#include "records/sealed_tables.hpp"
 #include "store/built_statement.hpp"
-#include "store/contact_columns.hpp"
-#include "store/customer_columns.hpp"
 
 namespace capi::cli {
 namespace {
 
 // Ciphertexts by key id, over every table that holds sealed columns.
-std::map<std::uint32_t, long> ciphertexts_by_key(store::Connection& connection) {
-  const store::BuiltStatement customers("customer_key_counts",
-                                        store::customer_table().sealed_key_counts_sql());
-  const store::BuiltStatement contacts("contact_key_counts",
-                                       store::contact_table().sealed_key_counts_sql());
+std::map<std::uint32_t, long> ciphertexts_by_key(const crypto::Keyring& keys,
+                                                 store::Connection& connection) {
   std::map<std::uint32_t, long> counts;
-  for (const store::Statement& statement : {static_cast<const store::Statement&>(customers),
-                                            static_cast<const store::Statement&>(contacts)}) {
-    const store::Result result = connection.exec(statement, {});
-    for (int row = 0; row < result.rows(); ++row) {
-      const auto id = static_cast<std::uint32_t>(std::stoul(result.str(row, 0), nullptr, 16));
-      counts[id] += static_cast<long>(result.integer(row, 1));
-    }
-  }
+  records::for_each_sealed_table(
+      keys, [&](const std::string& name, const auto& table, const auto& /*records*/) {
+        const store::BuiltStatement statement(name + "_key_counts", table.sealed_key_counts_sql());
+        const store::Result result = connection.exec(statement, {});
+        for (int row = 0; row < result.rows(); ++row) {
+          const auto id = static_cast<std::uint32_t>(std::stoul(result.str(row, 0), nullptr, 16));
+          counts[id] += static_cast<long>(result.integer(row, 1));
+        }
+      });
   return counts;
 }
 
@@ -37,7 +34,7 @@ std::map<std::uint32_t, long> ciphertexts_by_key(store::Connection& connection) 
 int encryption_status(const std::string& config_path) {
   return with_keys_and_database(
       config_path, "status", [](const crypto::Keyring& keys, store::Connection& connection) {
-        auto counts = ciphertexts_by_key(connection);
+        auto counts = ciphertexts_by_key(keys, connection);
         const auto present = keys.key_ids();
         for (const std::uint32_t id : present) counts.emplace(id, 0);
         long unreadable = 0;
