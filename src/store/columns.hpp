@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -244,7 +245,9 @@ class TableSchema {
  public:
   template <std::size_t kCount>
   TableSchema(const char* table, const std::array<Column<Row>, kCount>& columns)
-      : table_(table), columns_(columns.begin(), columns.end()) {}
+      : table_(table), columns_(columns.begin(), columns.end()) {
+    for (const auto& column : columns_) copied_ += is_copied(column.role) ? 1 : 0;
+  }
 
   // "id, business_id, ..., (extract(epoch FROM created_at) * 1000)::bigint, ..."
   std::string select_list() const;
@@ -282,6 +285,7 @@ class TableSchema {
 
   const char* table_;
   std::vector<Column<Row>> columns_;
+  std::uint16_t copied_ = 0;  // the fields of a COPY tuple
 };
 
 // "$3" wrapped by a codec's parameter template.

@@ -139,9 +139,7 @@ std::string TableSchema<Row>::copy_sql() const {
 
 template <class Row>
 void TableSchema<Row>::copy_row(std::string& out, const Row& row) const {
-  std::uint16_t count = 0;
-  for (const auto& column : columns_) count += is_copied(column.role) ? 1 : 0;
-  put_u16(out, count);
+  put_u16(out, copied_);
   for (const auto& column : columns_) {
     if (is_copied(column.role)) column.copy(out, row);
   }

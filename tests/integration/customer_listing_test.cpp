@@ -218,6 +218,18 @@ BOOST_AUTO_TEST_CASE(search_and_lookup_take_their_parameters_in_a_body_too) {
   BOOST_TEST(http.request("POST", "/v1/customers/lookup", headers, R"({"phone":true})").status ==
              422);
   BOOST_TEST(http.request("POST", "/v1/customers/search", headers, "[]").status == 400);
+  // The search text is bounded before any work (at most 254 characters), in every form.
+  const std::string longest(254, 'a');
+  const std::string too_long(255, 'a');
+  BOOST_TEST(http.request("POST", "/v1/customers/search", headers, R"({"q":")" + longest + R"("})")
+                 .status == 200);
+  const auto long_body =
+      http.request("POST", "/v1/customers/search", headers, R"({"q":")" + too_long + R"("})");
+  BOOST_TEST(long_body.status == 422, long_body.body);
+  BOOST_TEST(error_detail(long_body, "q") == "must be at most 254 characters");
+  BOOST_TEST(get("/v1/customers/search?q=" + too_long).status == 422);
+  BOOST_TEST(get("/v1/customers?q=" + too_long).status == 422);
+  BOOST_TEST(get("/v1/customers?q=" + longest).status == 200);
   BOOST_TEST(
       http.request("POST", "/v1/customers/search",
                    {{"Authorization", "Bearer " + stack().key()}, {"Content-Type", "text/plain"}},

@@ -91,7 +91,7 @@ BOOST_AUTO_TEST_CASE(a_hung_handler_is_killed_after_request_timeout_and_replaced
 BOOST_AUTO_TEST_CASE(a_worker_ignoring_sigterm_is_killed_after_the_stop_timeout) {
   Stack stack({.workers = 2, .shutdown_timeout = "1s"});
   BOOST_TEST_REQUIRE(eventually([&] { return stack.worker_pids().size() == 2u; }, 2000));
-  auto stubborn = std::async(std::launch::async, [&] {
+  auto ignoring_term = std::async(std::launch::async, [&] {
     return stack.client().get("/v1/business", with_fault(stack.key(), "ignore-term"));
   });
   std::this_thread::sleep_for(300ms);  // the request is in its worker, SIGTERM blocked
@@ -100,7 +100,7 @@ BOOST_AUTO_TEST_CASE(a_worker_ignoring_sigterm_is_killed_after_the_stop_timeout)
   const auto code = stack.service().wait(10000);
   BOOST_TEST_REQUIRE(code.has_value(), "the master did not stop within 10 s");
   BOOST_TEST(stack.worker_pids().empty());
-  BOOST_TEST(stubborn.get().status != 200);
+  BOOST_TEST(ignoring_term.get().status != 200);
   BOOST_TEST(stack.service_log().find("on signal 9") != std::string::npos);
 }
 

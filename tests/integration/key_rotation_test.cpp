@@ -18,6 +18,25 @@
 
 using namespace capi::test;
 
+namespace {
+
+// SIGHUP, then true once every worker of the pool (two) is of the new generation, which has
+// read the key directory again.
+bool reloaded(Stack& stack) {
+  const auto before = stack.worker_pids();
+  kill(stack.master_pid(), SIGHUP);
+  return eventually(
+      [&] {
+        const auto now = stack.worker_pids();
+        return now.size() == before.size() && std::none_of(now.begin(), now.end(), [&](pid_t pid) {
+                 return std::count(before.begin(), before.end(), pid) != 0;
+               });
+      },
+      5000);
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(rotation_reseals_everything_under_the_new_key_while_serving) {
   Stack stack({.workers = 2});
   auto http = stack.client();
@@ -48,18 +67,9 @@ BOOST_AUTO_TEST_CASE(rotation_reseals_everything_under_the_new_key_while_serving
              in_use.output);
   BOOST_TEST(in_use.output.find("key 2: 0 ciphertexts; active") != std::string::npos,
              in_use.output);
-  const auto before = stack.worker_pids();
   const auto reads = run_load_during(
       stack.base_url(), "/v1/customers/" + customers[0].first, bearer(stack.key()), 400, 4, 5, [&] {
-        kill(stack.master_pid(), SIGHUP);
-        BOOST_TEST(eventually(
-            [&] {
-              const auto now = stack.worker_pids();
-              return now.size() == 2u && std::none_of(now.begin(), now.end(), [&](pid_t pid) {
-                       return std::count(before.begin(), before.end(), pid) != 0;
-                     });
-            },
-            5000));
+        BOOST_TEST(reloaded(stack));
         const auto rotated = stack.cli({"encryption", "rotate"});
         BOOST_TEST(rotated.exit_code == 0, rotated.output);
         BOOST_TEST(rotated.output.find("resealed 12 of 12 customers and 12 of 12 contacts") !=
@@ -80,16 +90,7 @@ BOOST_AUTO_TEST_CASE(rotation_reseals_everything_under_the_new_key_while_serving
 
   // With the old key gone, everything still reads.
   BOOST_TEST_REQUIRE(std::remove((stack.dir() + "/keys/encryption-1.key").c_str()) == 0);
-  const auto with_both_keys = stack.worker_pids();
-  kill(stack.master_pid(), SIGHUP);
-  BOOST_TEST_REQUIRE(eventually(
-      [&] {
-        const auto now = stack.worker_pids();
-        return now.size() == 2u && std::none_of(now.begin(), now.end(), [&](pid_t pid) {
-                 return std::count(with_both_keys.begin(), with_both_keys.end(), pid) != 0;
-               });
-      },
-      5000));
+  BOOST_TEST_REQUIRE(reloaded(stack));
   for (const auto& [id, email] : customers) {
     const auto read = http.get("/v1/customers/" + id, bearer(stack.key()));
     BOOST_TEST(read.status == 200);
@@ -166,16 +167,7 @@ BOOST_AUTO_TEST_CASE(a_rotation_of_100000_customers_under_load_leaves_every_row_
   const std::string email = samples[0]["email"].GetString();
 
   BOOST_TEST_REQUIRE(stack.cli({"encryption", "add-key"}).exit_code == 0);
-  const auto before = stack.worker_pids();
-  kill(stack.master_pid(), SIGHUP);
-  BOOST_TEST_REQUIRE(eventually(
-      [&] {
-        const auto now = stack.worker_pids();
-        return now.size() == 2u && std::none_of(now.begin(), now.end(), [&](pid_t pid) {
-                 return std::count(before.begin(), before.end(), pid) != 0;
-               });
-      },
-      5000));
+  BOOST_TEST_REQUIRE(reloaded(stack));
   std::string rotated;
   const auto lookups = run_load_during(stack.base_url(), "/v1/customers/lookup?email=" + email,
                                        bearer(stack.key()), 4000, 4, 5, [&] {

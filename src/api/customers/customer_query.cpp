@@ -150,6 +150,12 @@ std::optional<Cursor> parse_cursor_json(std::string_view text) {
   return decoded;
 }
 
+void check_search_text(const std::string& q, const char* name, ApiError::Details& errors) {
+  if (domain::utf8_length(domain::trim(q)) > kMaxSearchTextLength) {
+    errors.emplace_back(name, domain::at_most_characters(kMaxSearchTextLength));
+  }
+}
+
 void apply_search_text(const std::string& q, const std::string& business_id,
                        const std::string& business_country, const records::CustomerRecords& records,
                        store::ListFilter& filter) {
@@ -282,7 +288,8 @@ ListRequest parse_list_request(const http::QueryParams& query, const QueryContex
   ApiError::Details errors;
   parse_filters(query, request.filter, errors);
   if (const auto q = first_of(query, {"q", "search", "searchTerm"})) {
-    if (!domain::trim(*q).empty()) {
+    check_search_text(*q, "q", errors);
+    if (errors.empty() && !domain::trim(*q).empty()) {
       apply_search_text(*q, context.business_id, context.business_country, context.records,
                         request.filter);
     }

@@ -17,6 +17,9 @@ constexpr int kDefaultLimit = 50;
 constexpr int kMaxLimit = 100;
 constexpr int kExactTotalCap = 10000;
 constexpr int kMaxPagedMatches = 10000;  // a page (page + limit) must start within these
+// The longest search text (q), in characters: the longest email. Bounded before any work:
+// a POST search body could otherwise bring a 1 MiB pattern to the database.
+constexpr std::size_t kMaxSearchTextLength = 254;
 
 struct ListRequest {
   store::ListFilter filter;
@@ -24,6 +27,9 @@ struct ListRequest {
   int page_number = 1;
   bool by_cursor = false;
 };
+
+// Adds an error on `name` when the search text `q` is longer than kMaxSearchTextLength.
+void check_search_text(const std::string& q, const char* name, ApiError::Details& errors);
 
 // The text search part (q, search, searchTerm): substring, exact email/phone, email words.
 void apply_search_text(const std::string& q, const std::string& business_id,

@@ -71,7 +71,11 @@ Reply CustomersHandler::list(const RequestContext& context) const {
 Reply CustomersHandler::search(const RequestContext& context) const {
   const auto q = parameter(context, "q");
   ApiError::Details errors;
-  if (!q || domain::trim(*q).empty()) errors.emplace_back("q", "is required");
+  if (!q || domain::trim(*q).empty()) {
+    errors.emplace_back("q", "is required");
+  } else {
+    check_search_text(*q, "q", errors);
+  }
   const int limit =
       parse_limit(parameter(context, "limit", BodyType::kWholeNumber), kDefaultLimit, errors);
   if (!errors.empty()) throw ApiError::validation(std::move(errors));
