@@ -3,8 +3,9 @@
 --   wrk -s bench/scenarios.lua URL -- SCENARIO DATA_DIR API_KEY SALT
 --
 -- SCENARIO: get, lookup, list, cursor, search, create, update, mixed (80 % reads: get 50,
--- lookup 10, list 10, search 10; 20 % writes: create 10, update 10), or empty (GET
--- /v1/customers/<id>, for the ceiling responders). DATA_DIR holds one value a line:
+-- lookup 10, list 10, search 10; 20 % writes: create 10, update 10), soak (the mixed one with
+-- 10 % of it hostile requests, each answered 4xx), or empty (GET /v1/customers/<id>, for the
+-- ceiling responders). DATA_DIR holds one value a line:
 -- ids.txt (existing customers), emails.txt (their emails), fragments.txt (3-4 letter name
 -- fragments), cursors.txt (list cursors deep in the name order). SALT (0-97; 98 and 99 are
 -- bench/run's own) keeps the emails and phone numbers of one run's creates apart from every
@@ -14,10 +15,12 @@
 -- (ms), non-2xx answers and socket errors.
 
 local thread_count = 0
+threads = {}  -- the thread objects, for a done() that reads their counters (bench/soak.lua)
 
 function setup(thread)
   thread_count = thread_count + 1
   thread:set("thread_number", thread_count)
+  threads[#threads + 1] = thread
 end
 
 local scenario, salt
@@ -94,15 +97,74 @@ local requests = {
   end,
 }
 
-local mix = { { 50, "get" }, { 10, "lookup" }, { 10, "list" }, { 10, "search" },
-  { 10, "create" }, { 10, "update" } }
-requests.mixed = function()
-  local roll = math.random(100)
-  for _, entry in ipairs(mix) do
-    roll = roll - entry[1]
-    if roll <= 0 then return requests[entry[2]]() end
+-- Requests that must each get a 4xx and cost the worker nothing lasting: the soak sends them
+-- among the others (tests/integration/data/hostile_corpus.ndjson has the full corpus, with
+-- the status each must get).
+local hostile_count = 0
+local hostile_cases
+local function make_hostile_cases()
+  local plain = { ["Authorization"] = read_headers["Authorization"],
+    ["Content-Type"] = "text/plain" }
+  local many_tags = string.rep('x","', 5000)
+  local long_notes = string.rep("n", 200000)
+  return {
+    function() return wrk.format("POST", "/v1/customers", json_headers, '{"name":') end,
+    function() return wrk.format("POST", "/v1/customers", plain, '{"name":"x"}') end,
+    function() return wrk.format("GET", "/v1/customers?limit=100000", read_headers) end,
+    function() return wrk.format("GET", "/v1/customers?page=-1", read_headers) end,
+    function() return wrk.format("GET", "/v1/customers?cursor=bm90LWEtY3Vyc29y", read_headers) end,
+    function() return wrk.format("GET", "/v1/customers/not-an-id%00", read_headers) end,
+    function() return wrk.format("GET", "/v1/customers/search?q=" .. string.rep("a", 300),
+      read_headers) end,
+    function()
+      return wrk.format("GET", "/v1/customers/lookup?email=%27%20OR%201%3D1--", read_headers)
+    end,
+    function() return wrk.format("GET", "/v1/customers", { ["Authorization"] = "Bearer nope" }) end,
+    function()
+      return wrk.format("POST", "/v1/customers", json_headers,
+        '{"name":"Bad Email","email":"not an email"}')
+    end,
+    function()
+      return wrk.format("POST", "/v1/customers", json_headers,
+        '{"name":"Many Tags","email":"t@example.com","tags":["' .. many_tags .. 'x"]}')
+    end,
+    function()
+      return wrk.format("POST", "/v1/customers", json_headers,
+        string.rep('{"a":', 40) .. '1' .. string.rep("}", 40))
+    end,
+    function()
+      return wrk.format("POST", "/v1/customers", json_headers, '{"name":"\xff\xfe"}')
+    end,
+    function()
+      return wrk.format("PATCH", "/v1/customers/" .. pick(ids), json_headers,
+        '{"notes":"' .. long_notes .. '"}')
+    end,
+    function()
+      return wrk.format("POST", "/v1/customers", json_headers,
+        '{"name":"Robert\'); DROP TABLE customers;--","email":"x\' OR \'1\'=\'1"}')
+    end,
+  }
+end
+local function hostile()
+  hostile_count = hostile_count + 1
+  hostile_cases = hostile_cases or make_hostile_cases()
+  return hostile_cases[hostile_count % #hostile_cases + 1]()
+end
+
+local function mix_of(entries)
+  return function()
+    local roll = math.random(100)
+    for _, entry in ipairs(entries) do
+      roll = roll - entry[1]
+      if roll <= 0 then return requests[entry[2]]() end
+    end
   end
 end
+requests.hostile = hostile
+requests.mixed = mix_of({ { 50, "get" }, { 10, "lookup" }, { 10, "list" }, { 10, "search" },
+  { 10, "create" }, { 10, "update" } })
+requests.soak = mix_of({ { 45, "get" }, { 10, "lookup" }, { 10, "list" }, { 10, "search" },
+  { 5, "create" }, { 10, "update" }, { 10, "hostile" } })
 
 function init(args)
   scenario = args[1]
@@ -124,13 +186,17 @@ function request()
   return requests[scenario]()
 end
 
+-- More fields for the WRK_RESULT line (",\"name\":value..."); bench/soak.lua adds some.
+function result_extra() return "" end
+
 function done(summary, latency, _)
   local errors = summary.errors
   local seconds = summary.duration / 1e6
   io.write(string.format('WRK_RESULT {"requests":%d,"seconds":%.3f,"rps":%.1f,'
     .. '"p50_ms":%.3f,"p90_ms":%.3f,"p99_ms":%.3f,"max_ms":%.3f,"non2xx":%d,'
-    .. '"socket_errors":%d}\n', summary.requests, seconds, summary.requests / seconds,
+    .. '"socket_errors":%d%s}\n',
+    summary.requests, seconds, summary.requests / seconds,
     latency:percentile(50) / 1000, latency:percentile(90) / 1000,
     latency:percentile(99) / 1000, latency.max / 1000, errors.status,
-    errors.connect + errors.read + errors.write + errors.timeout))
+    errors.connect + errors.read + errors.write + errors.timeout, result_extra()))
 end

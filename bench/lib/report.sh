@@ -56,10 +56,15 @@ jq -r '(.rss | first) as $first_rss | (.rss | last) as $last_rss
     + ([$first_rss.workers[] as $w | ($last_rss.workers[] | select(.pid == $w.pid)) as $e
         | "pid \($w.pid) \($w.kB) -> \($e.kB) kB (\($e.kB - $w.kB | if . >= 0 then "+\(.)" else tostring end))"] | join(", "))
     + (if ($first_rss.workers | map(.pid) | sort) != ($last_rss.workers | map(.pid) | sort) then "; the workers changed during the run" else "" end)' "$file"
-jq -r 'select((.soak.requests // 0) > 0) | .soak as $soak | ($soak.rss | first) as $a | ($soak.rss | last) as $z
+jq -r 'select((.soak.requests // 0) > 0 and .soak.result == null) | .soak as $soak | ($soak.rss | first) as $a | ($soak.rss | last) as $z
   | "Soak (get-by-id at 32 connections, \($soak.requests) requests): "
     + ([$a.workers[] as $w | ($z.workers[] | select(.pid == $w.pid)) as $e
         | "pid \($w.pid) \($w.kB) -> \($e.kB) kB (\($e.kB - $w.kB | if . >= 0 then "+\(.)" else tostring end))"] | join(", "))' "$file"
+# The mixed soak (--soak MINUTES): its answers, then each worker's RSS at every sample.
+jq -r 'select(.soak.result.requests != null) | .soak as $soak | $soak.result as $r
+  | "Soak (mixed traffic with hostile requests, 32 connections, \($soak.minutes) min): \($r.requests) requests, \($r.rps | round) req/s, p99 \($r.p99_ms) ms; answers 2xx \($r.status["2xx"]), 4xx \($r.status["4xx"]), 5xx \($r.status["5xx"]), other \($r.status.other + $r.status["3xx"]); socket errors \($r.socket_errors)",
+    "Worker RSS over the soak (kB):",
+    ($soak.rss[] | "  \(.label | ltrimstr("soak ") | (" " * (6 - length)) + .)  " + ([.workers[] | "\(.pid):\(.kB)"] | join("  ")))' "$file"
 jq -r '"Start-up (customer-api serve to /readyz 200): \(.startup_ms | map("\(.) ms") | join(", "))"' "$file"
 echo
 echo "Targets:"
@@ -85,8 +90,18 @@ jq -r '
      | [$first_rss.workers[] as $w | ($last_rss.workers[] | select(.pid == $w.pid)) | .kB - $w.kB] | max as $growth
      | if $growth == null then "  ?       worker RSS: no worker lived through the run"
        else verdict($growth < 1024; "worker RSS growth at most \($growth) kB over the run (target < 1 MB)") end),
-    (select((.soak.requests // 0) > 0) | .soak as $soak | ($soak.rss | first) as $a | ($soak.rss | last) as $z
+    (select((.soak.requests // 0) > 0 and .soak.result == null) | .soak as $soak | ($soak.rss | first) as $a | ($soak.rss | last) as $z
      | [$a.workers[] as $w | ($z.workers[] | select(.pid == $w.pid)) | .kB - $w.kB] | max as $growth
      | if $growth == null then "  ?       worker RSS: no worker lived through the soak"
        else verdict($growth < 1024; "worker RSS growth at most \($growth) kB over \($soak.requests) requests of the soak (target < 1 MB over 1,000,000)") end),
+    (select(.soak.result.requests != null) | .soak as $soak | $soak.result as $r
+     | verdict($r.socket_errors == 0; "soak: \($r.socket_errors) socket errors (target 0)"),
+       verdict($r.status["5xx"] == 0; "soak: \($r.status["5xx"]) answers 5xx among \($r.requests) (target 0)"),
+       # Flat after the first minute: each worker from its first sample at 60 s or later to
+       # the last sample.
+       (($soak.rss | map(select(.label | ltrimstr("soak ") | rtrimstr("s") | tonumber >= 60)) | first) as $a
+        | ($soak.rss | last) as $z
+        | [$a.workers[]? as $w | ($z.workers[] | select(.pid == $w.pid)) | .kB - $w.kB] | max as $growth
+        | if $growth == null then "  ?       soak: no worker lived from the first minute to the end"
+          else verdict($growth < 1024; "soak: worker RSS growth at most \($growth) kB from \($a.label | ltrimstr("soak ")) to the end (target: flat, < 1 MB)") end)),
     (.startup_ms | max as $m | verdict($m < 1000; "start-up at most \($m) ms (target < 1 s)"))' "$file"

@@ -7,6 +7,7 @@
 #include "api/fault_injection.hpp"
 #include "domain/object_id.hpp"
 #include "http/fcgi_io.hpp"
+#include "http/queue_wait.hpp"
 #include "log/log.hpp"
 
 namespace capi::api {
@@ -59,6 +60,15 @@ Reply run_handler(const Endpoint& endpoint, const RequestContext& context) {
 }
 
 }  // namespace
+
+bool App::waited_too_long(const http::Request& request, const Routes::Match& match) const {
+  if (config_.queue_timeout.count() == 0) return false;
+  // Health and metrics answer whatever the load: they are how the load is seen.
+  if (match.route != nullptr && match.route->handler.access == Access::kPublic) return false;
+  const auto waited =
+      http::queue_wait(request.param("REQUEST_START"), std::chrono::system_clock::now());
+  return waited && *waited > config_.queue_timeout;
+}
 
 bool is_json_content_type(std::string_view type) {
   const auto semicolon = type.find(';');
@@ -151,6 +161,12 @@ void App::serve(FCGX_Request& fcgi) {
   http::Response response;
   try {
     faults::before_handling(request);
+    if (waited_too_long(request, match)) {
+      // Every worker was busy for longer than a client should wait: the client has likely
+      // given up or will retry, so answering at once drains the queue instead of doing
+      // work nobody reads. Nothing of the request ran.
+      throw ApiError::unavailable("Every worker is busy; retry shortly", 1);
+    }
     response = handle(fcgi, request, request_id, match);
   } catch (const ApiError& error) {
     response = error_response(error, request_id);

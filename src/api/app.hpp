@@ -29,6 +29,8 @@ class App final : public server::WorkerApp {
   void serve(FCGX_Request& fcgi) override;
 
  private:
+  // True when the request queued for a worker longer than queue_timeout (API routes only).
+  bool waited_too_long(const http::Request& request, const Routes::Match& match) const;
   http::Response handle(FCGX_Request& fcgi, http::Request& request, const std::string& request_id,
                         const Routes::Match& match);
 

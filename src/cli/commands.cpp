@@ -24,14 +24,18 @@ extern char** environ;
 namespace capi::cli {
 namespace {
 
-// Runs `body` with the loaded configuration and a connection; maps failures to exit codes
-// and one-line messages on stderr.
+enum class Role { kService, kOwner };
+
+// Runs `body` with the loaded configuration and a connection as `role` (the schema's owner
+// only for migrations); maps failures to exit codes and one-line messages on stderr.
 template <typename Body>
-int with_database(const std::string& config_path, Body body) {
+int with_database(const std::string& config_path, Body body, Role role = Role::kService) {
   const auto config = load_config(config_path);
   if (!config) return kExitUsage;
   try {
-    store::Connection connection(config->database_url, "customer-api-cli");
+    store::Connection connection(
+        role == Role::kOwner ? config::owner_url(*config) : config->database_url,
+        "customer-api-cli");
     return body(connection);
   } catch (const store::DbError& error) {
     std::cerr << "customer-api: database error: " << error.what() << '\n';
@@ -85,13 +89,16 @@ int serve(const std::string& config_path) {
 }
 
 int migrate(const std::string& config_path) {
-  return with_database(config_path, [](store::Connection& connection) {
-    const auto applied = store::migrate(connection, store::embedded_migrations());
-    for (const auto& name : applied) std::cout << "applied " << name << '\n';
-    std::cout << (applied.empty() ? "database is up to date" : "migrations complete") << " ("
-              << store::embedded_migrations().size() << " known)\n";
-    return kExitOk;
-  });
+  return with_database(
+      config_path,
+      [](store::Connection& connection) {
+        const auto applied = store::migrate(connection, store::embedded_migrations());
+        for (const auto& name : applied) std::cout << "applied " << name << '\n';
+        std::cout << (applied.empty() ? "database is up to date" : "migrations complete") << " ("
+                  << store::embedded_migrations().size() << " known)\n";
+        return kExitOk;
+      },
+      Role::kOwner);
 }
 
 int check_config(const std::string& config_path) {

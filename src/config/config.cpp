@@ -69,6 +69,12 @@ const std::vector<Option>& options() {
   static const std::vector<Option> table = {
       {"database_url", true, [](Config& c, const std::string& v) { c.database_url = v; },
        [](const Config& c) { return mask_database_url(c.database_url); }},
+      {"owner_database_url", true,
+       [](Config& c, const std::string& v) { c.owner_database_url = v; },
+       [](const Config& c) {
+         return c.owner_database_url.empty() ? std::string("(database_url)")
+                                             : mask_database_url(c.owner_database_url);
+       }},
       {"listen", false,
        [](Config& c, const std::string& v) {
          if (v.empty()) throw ConfigError("listen: must not be empty");
@@ -96,6 +102,7 @@ const std::vector<Option>& options() {
        [](const Config& c) { return std::to_string(c.max_requests); }},
       duration_option("request_timeout", &Config::request_timeout),
       duration_option("shutdown_timeout", &Config::shutdown_timeout),
+      limit_option("queue_timeout", &Config::queue_timeout),
       {"key_dir", false, [](Config& c, const std::string& v) { c.key_dir = v; },
        [](const Config& c) { return c.key_dir.empty() ? std::string("(not set)") : c.key_dir; }},
       {"rate_limit_default", false,
@@ -147,6 +154,10 @@ std::chrono::milliseconds parse_duration(const std::string& text) {
   }
   const long amount = parse_integer("duration", value.substr(0, digits), 1, 86'400'000);
   return std::chrono::milliseconds(amount * multiplier);
+}
+
+const std::string& owner_url(const Config& config) {
+  return config.owner_database_url.empty() ? config.database_url : config.owner_database_url;
 }
 
 std::string mask_database_url(const std::string& url) {

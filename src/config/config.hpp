@@ -14,13 +14,18 @@ namespace capi::config {
 enum class LogLevel { kDebug, kInfo, kWarn, kError };
 
 struct Config {
-  std::string database_url = "postgresql:///customer_api";
+  std::string database_url = "postgresql:///customer_api";  // the service: a data-only role
+  // The role that owns the schema, for `migrate` (and the seed's VACUUM); empty: database_url.
+  std::string owner_database_url;
   std::string listen = "unix:/run/customer-api/fcgi.sock";
   unsigned listen_mode = 0660;
   int workers = 4;
   long max_requests = 10000;
   std::chrono::milliseconds request_timeout{30000};
   std::chrono::milliseconds shutdown_timeout{30000};
+  // A request that waited longer than this for a free worker (measured from nginx's
+  // REQUEST_START) is answered 503 with Retry-After instead of being run; 0: never.
+  std::chrono::milliseconds queue_timeout{5000};
   std::string key_dir;           // encryption-<N>.key and blind-index.key; empty: not configured
   int rate_limit_default = 100;  // requests per minute per key
   LogLevel log_level = LogLevel::kInfo;
@@ -52,6 +57,9 @@ std::string describe(const Config& config);
 
 // Parses "250ms", "30s", "2m" or a plain number of seconds.
 std::chrono::milliseconds parse_duration(const std::string& text);
+
+// The connection for schema changes: owner_database_url, else database_url.
+const std::string& owner_url(const Config& config);
 
 // database_url with any password replaced by "****" (URI or key=value conninfo).
 std::string mask_database_url(const std::string& url);

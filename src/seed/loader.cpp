@@ -273,7 +273,7 @@ int load_business(const config::Config& config, const cli::SeedOptions& options,
                   std::ofstream& ids_file, RemoveUnlessKept& partial_ids) {
   const crypto::Keyring keys = crypto::Keyring::load(config.key_dir);
   const records::CustomerRecords records(keys);
-  store::Connection connection(config.database_url, "customer-api-seed");
+  store::Connection connection(config::owner_url(config), "customer-api-seed");
   store::BusinessStore businesses(connection);
   const auto found = businesses.find(options.business_id);
   if (!found) {

@@ -16,6 +16,28 @@ constexpr const char* kCreateTable =
     " name text PRIMARY KEY,"
     " checksum text NOT NULL,"
     " applied_at timestamptz NOT NULL DEFAULT now())";
+// Run after the files, on every `migrate`: the service's role may read and write the data
+// of every table the migrations made, and nothing else (no DDL, no TRUNCATE, no writing the
+// migration log). Granting to a group role keeps the login role's name out of the schema;
+// re-granting each time covers a table made by any migration, whoever ran it.
+constexpr const char* kGrantServiceRole = R"sql(
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'customer_api_app') THEN
+    BEGIN
+      CREATE ROLE customer_api_app NOLOGIN;
+    EXCEPTION WHEN insufficient_privilege THEN
+      RAISE EXCEPTION 'role customer_api_app does not exist and this role may not create it: '
+        'as a superuser, run CREATE ROLE customer_api_app NOLOGIN (README, "Database roles")';
+    END;
+  END IF;
+END $$;
+GRANT USAGE ON SCHEMA public TO customer_api_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO customer_api_app;
+GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO customer_api_app;
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON schema_migrations
+  FROM customer_api_app;
+)sql";
 constexpr Statement kApplied{"migrations_applied", "SELECT name, checksum FROM schema_migrations"};
 constexpr Statement kRecord{"migrations_record",
                             "INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)"};
@@ -91,6 +113,9 @@ std::vector<std::string> migrate(Connection& connection, const std::vector<Migra
     transaction.commit();
     done.push_back(file.name);
   }
+  Connection::Transaction grants(connection);
+  connection.exec_script(kGrantServiceRole);
+  grants.commit();
   return done;
 }
 

@@ -108,11 +108,11 @@ sandbox=(
     UMask=0077
     User=customer-api
     Group=customer-api
-    EnvironmentFile=-/etc/customer-api/customer-api.env
 )
 for u in "${services[@]}"; do
     for kv in "${sandbox[@]}"; do expect "$u" "${kv%%=*}" "${kv#*=}"; done
     expect_line "$u" SystemCallFilter=@system-service
+    expect_line "$u" EnvironmentFile=-/etc/customer-api/customer-api.env
     expect "$u" DynamicUser '<unset>'
     for k in "ProtectSystem=(no|false|yes|full)" "NoNewPrivileges=(no|false)" "MemoryDenyWriteExecute=(no|false)"; do
         grep -qE "^$k\$" "$sd/$u" && fail "$u: has $k"
@@ -147,6 +147,9 @@ expect $mig ExecStart '/usr/bin/customer-api --config /etc/customer-api/customer
 expect $mig Before customer-api.service
 expect $mig RequiredBy customer-api.service
 expect $mig LoadCredential '<unset>'
+# The owner's connection string is the migrate unit's alone: the pool must never read it.
+expect_line $mig EnvironmentFile=-/etc/customer-api/migrate.env
+grep -q 'migrate\.env' "$sd/$svc" && fail "$svc: reads migrate.env (the schema owner's credentials)"
 
 # --- Agreement between files ---------------------------------------------------------------
 seconds() { # 45s, 2min, 1m, 500ms, 30 -> whole seconds (rounded up)
@@ -176,9 +179,9 @@ grep -qE "server unix:$(last_value "$sd/$sock" ListenStream);" "$src/nginx/custo
 [ "$(conf_value listen)" = systemd ] || fail "customer-api.conf.sample: listen is not 'systemd' (the socket unit hands the socket over)"
 
 # --- The sample configuration documents every key -----------------------------------------
-keys=(database_url listen listen_mode workers max_requests request_timeout shutdown_timeout
-      key_dir rate_limit_default log_level db_statement_timeout db_lock_timeout
-      db_idle_in_transaction_timeout db_peer_timeout)
+keys=(database_url owner_database_url listen listen_mode workers max_requests request_timeout
+      shutdown_timeout queue_timeout key_dir rate_limit_default log_level db_statement_timeout
+      db_lock_timeout db_idle_in_transaction_timeout db_peer_timeout)
 for k in "${keys[@]}"; do
     n=$(grep -nE "^$k[[:space:]]*=" "$conf" | head -n1 | cut -d: -f1)
     if [ -z "$n" ]; then fail "customer-api.conf.sample: no '$k = ...'"; continue; fi
@@ -191,18 +194,29 @@ while IFS= read -r line; do
 done < <(grep -vE '^[[:space:]]*(#|$)' "$conf")
 grep -nE '^[^#].*[[:space:]]#' "$conf" && fail "customer-api.conf.sample: a comment after a value (not a comment for the parser)"
 
+# env_lines FILE: its NAME=value lines, the commented examples too.
+env_lines() { grep -vE '^[[:space:]]*$' "$1" | sed -E 's/^#([A-Z])/\1/' | grep -v '^#'; }
 env=$sd/customer-api.env.sample
-while IFS= read -r line; do
-    name=${line%%=*}
-    if [[ ! $line =~ ^[A-Z_][A-Z0-9_]*= ]]; then
-        fail "customer-api.env.sample: not NAME=value: $line"
-    elif [[ $name == CUSTOMER_API_* ]]; then
-        k=$(tr 'A-Z' 'a-z' <<<"${name#CUSTOMER_API_}")
-        printf '%s\n' "${keys[@]}" | grep -qxF "$k" || fail "customer-api.env.sample: $name is no configuration key"
-    elif [[ $name != PG* ]]; then
-        fail "customer-api.env.sample: $name is neither CUSTOMER_API_* nor libpq's PG*"
-    fi
-done < <(grep -vE '^[[:space:]]*$' "$env" | sed -E 's/^#([A-Z])/\1/' | grep -v '^#')
+migrate_env=$sd/migrate.env.sample
+for file in "$env" "$migrate_env"; do
+    base=$(basename "$file")
+    [ -f "$file" ] || { fail "$base is missing"; continue; }
+    while IFS= read -r line; do
+        name=${line%%=*}
+        if [[ ! $line =~ ^[A-Z_][A-Z0-9_]*= ]]; then
+            fail "$base: not NAME=value: $line"
+        elif [[ $name == CUSTOMER_API_* ]]; then
+            k=$(tr 'A-Z' 'a-z' <<<"${name#CUSTOMER_API_}")
+            printf '%s\n' "${keys[@]}" | grep -qxF "$k" || fail "$base: $name is no configuration key"
+        elif [[ $name != PG* ]]; then
+            fail "$base: $name is neither CUSTOMER_API_* nor libpq's PG*"
+        fi
+    done < <(env_lines "$file")
+done
+env_lines "$migrate_env" | grep -q '^CUSTOMER_API_OWNER_DATABASE_URL=' ||
+    fail "migrate.env.sample: no CUSTOMER_API_OWNER_DATABASE_URL"
+env_lines "$env" | grep -q '^CUSTOMER_API_OWNER_DATABASE_URL=' &&
+    fail "customer-api.env.sample: sets CUSTOMER_API_OWNER_DATABASE_URL (it belongs in migrate.env)"
 
 # --- The built binary accepts the units' command lines, the sample and the environment ----
 # For each service: its ExecStart with `check-config` in place of the subcommand, the sample
@@ -210,10 +224,12 @@ done < <(grep -vE '^[[:space:]]*$' "$env" | sed -E 's/^#([A-Z])/\1/' | grep -v '
 # and every variable of the env sample (the commented examples too), in an empty environment.
 if [ "$exe" != /bin/true ]; then
     cp "$conf" "$tmp/customer-api.conf"
-    env_sample=()
-    while IFS= read -r line; do env_sample+=("$line"); done \
-        < <(grep -vE '^[[:space:]]*$' "$env" | sed -E 's/^#([A-Z])/\1/' | grep -v '^#')
     for u in "${services[@]}"; do
+        env_sample=()
+        while IFS= read -r line; do env_sample+=("$line"); done < <(env_lines "$env")
+        if [ "$u" = "$mig" ]; then
+            while IFS= read -r line; do env_sample+=("$line"); done < <(env_lines "$migrate_env")
+        fi
         read -r -a argv <<<"$(last_value "$sd/$u" ExecStart)"
         n=${#argv[@]}
         if [ "$n" -ne 4 ] || [ "${argv[0]}" != /usr/bin/customer-api ] || [ "${argv[1]}" != --config ] ||

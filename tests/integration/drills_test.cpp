@@ -154,7 +154,75 @@ BOOST_AUTO_TEST_CASE(retryable_database_errors_are_retried_a_bounded_number_of_t
              std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(with_every_worker_busy_a_queued_request_gets_503_after_a_bounded_wait) {
+  Stack stack({.workers = 2,
+               .request_timeout = "3s",
+               .extra_config = "db_statement_timeout = 1s\ndb_lock_timeout = 1s\n"
+                               "queue_timeout = 1s\n"});
+  BOOST_TEST_REQUIRE(eventually([&] { return stack.worker_pids().size() == 2u; }, 2000));
+  // Both workers hang until the master kills them at request_timeout...
+  std::vector<std::future<HttpResponse>> hung;
+  for (int i = 0; i < 2; ++i) {
+    hung.push_back(std::async(std::launch::async, [&] {
+      return stack.client().get("/v1/business", with_fault(stack.key(), "hang"));
+    }));
+  }
+  std::this_thread::sleep_for(300ms);
+  // ...so these creates wait in the socket's queue for longer than queue_timeout.
+  const auto queued_at = std::chrono::steady_clock::now();
+  std::vector<std::future<HttpResponse>> queued;
+  for (int i = 0; i < 6; ++i) {
+    queued.push_back(std::async(std::launch::async, [&, i] {
+      return stack.client().request("POST", "/v1/customers", json_headers(stack.key()),
+                                    R"({"name":"Queued )" + std::to_string(i) +
+                                        R"(","email":"queued)" + std::to_string(i) +
+                                        R"(@example.com"})");
+    }));
+  }
+  for (auto& answer : queued) {
+    const auto response = answer.get();
+    BOOST_TEST(response.status == 503, response.body);
+    BOOST_TEST(response.header("retry-after") == "1");
+    BOOST_TEST(error_code_of(response) == "unavailable");
+  }
+  // Bounded: the hung workers' request_timeout, then their replacements answer at once.
+  const auto waited = std::chrono::steady_clock::now() - queued_at;
+  BOOST_TEST(
+      waited < 6s, "the queue took "
+                       << std::chrono::duration_cast<std::chrono::milliseconds>(waited).count()
+                       << " ms to drain");
+  for (auto& answer : hung) BOOST_TEST(answer.get().status == 503);
+  // Nothing that was turned away ran, and the pool serves again at once.
+  BOOST_TEST(stack.postgres().psql("SELECT count(*) FROM customers WHERE name LIKE 'Queued %'") ==
+             "0\n");
+  BOOST_TEST(stack.client().get("/v1/business", bearer(stack.key())).status == 200);
+  BOOST_TEST(stack.client().get("/healthz").status == 200);
+}
+
 #endif  // CAPI_FAULT_INJECTION
+
+BOOST_AUTO_TEST_CASE(with_no_database_connection_to_be_had_requests_get_503_at_once) {
+  Stack stack({.workers = 2});
+  auto& postgres = stack.postgres();
+  const std::string role = postgres.service_role();
+  // Every connection slot the service may have is taken: its role's limit is 0.
+  postgres.psql("ALTER ROLE " + role + " CONNECTION LIMIT 0");
+  postgres.psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = '" +
+                role + "'");
+  auto http = stack.client();
+  for (int i = 0; i < 10; ++i) {
+    const auto started = std::chrono::steady_clock::now();
+    const auto refused = http.get("/v1/customers?limit=1", bearer(stack.key()));
+    BOOST_TEST(refused.status == 503, refused.body);
+    BOOST_TEST(!refused.header("retry-after").empty());
+    BOOST_TEST(error_code_of(refused) == "unavailable");
+    const bool at_once = std::chrono::steady_clock::now() - started < 2s;
+    BOOST_TEST(at_once);
+  }
+  postgres.psql("ALTER ROLE " + role + " CONNECTION LIMIT -1");
+  BOOST_TEST(eventually(
+      [&] { return http.get("/v1/customers?limit=1", bearer(stack.key())).status == 200; }, 3000));
+}
 
 BOOST_AUTO_TEST_CASE(a_killed_database_backend_costs_at_most_a_503_and_statements_come_back) {
   Stack stack({.workers = 2});

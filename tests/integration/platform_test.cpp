@@ -263,3 +263,62 @@ BOOST_AUTO_TEST_CASE(access_log_has_route_template_and_no_secrets) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The service connects as a role that may only read and write data; migrations run as the
+// database's owner (README, "Database roles"). The stack itself is built that way: its
+// migrations made every table as the owner, and every other test runs as the service role.
+BOOST_AUTO_TEST_SUITE(database_roles)
+
+BOOST_AUTO_TEST_CASE(the_service_role_changes_data_but_never_the_schema) {
+  auto& postgres = stack().postgres();
+  const std::string service = postgres.service_role();
+  const auto reads = postgres.psql_as(service, "SELECT count(*) >= 0 FROM customers");
+  BOOST_TEST(reads.exit_code == 0, reads.output);
+  const auto writes =
+      postgres.psql_as(service, "BEGIN; UPDATE customers SET notes = notes WHERE false; ROLLBACK;");
+  BOOST_TEST(writes.exit_code == 0, writes.output);
+  for (const char* ddl :
+       {"DROP TABLE customers", "ALTER TABLE customers ADD COLUMN spare integer",
+        "TRUNCATE customers", "CREATE TABLE spare (x integer)", "CREATE INDEX ON customers (notes)",
+        "DROP TABLE schema_migrations",
+        "INSERT INTO schema_migrations (name, checksum) VALUES ('999_spare.sql', 'x')",
+        "DELETE FROM schema_migrations", "UPDATE schema_migrations SET checksum = 'x'",
+        "CREATE FUNCTION spare() RETURNS integer LANGUAGE sql AS 'SELECT 1'",
+        "ALTER ROLE customer_api_app LOGIN", "CREATE SCHEMA spare"}) {
+    const auto refused = postgres.psql_as(service, ddl);
+    BOOST_TEST(refused.exit_code != 0, ddl << " was allowed");
+    const bool denied = refused.output.find("permission denied") != std::string::npos ||
+                        refused.output.find("must be owner") != std::string::npos;
+    BOOST_TEST(denied, ddl << ": " << refused.output);
+  }
+  BOOST_TEST(postgres.psql("SELECT count(*) FROM schema_migrations WHERE name = '999_spare.sql'") ==
+             "0\n");
+}
+
+BOOST_AUTO_TEST_CASE(the_migrations_ran_as_the_owner) {
+  const auto owners = stack().postgres().psql(
+      "SELECT string_agg(DISTINCT tableowner, ',') FROM pg_tables WHERE schemaname = 'public'");
+  BOOST_TEST(owners == "capi_owner\n");
+  const auto service_owns =
+      stack().postgres().psql("SELECT count(*) FROM pg_tables WHERE tableowner = 'capi_service'");
+  BOOST_TEST(service_owns == "0\n");
+}
+
+BOOST_AUTO_TEST_CASE(migrate_grants_the_service_role_every_table_whoever_made_it) {
+  auto& postgres = stack().postgres();
+  // A table the owner made outside the migrations: the next `migrate` grants it too.
+  const auto made = postgres.psql_as("capi_owner", "CREATE TABLE later_table (x integer)");
+  BOOST_TEST_REQUIRE(made.exit_code == 0, made.output);
+  const auto before =
+      postgres.psql_as(postgres.service_role(), "INSERT INTO later_table VALUES (1)");
+  BOOST_TEST(before.exit_code != 0);
+  const auto migrated = stack().cli({"migrate"});
+  BOOST_TEST_REQUIRE(migrated.exit_code == 0, migrated.output);
+  const auto after =
+      postgres.psql_as(postgres.service_role(), "INSERT INTO later_table VALUES (2)");
+  BOOST_TEST(after.exit_code == 0, after.output);
+  BOOST_TEST(postgres.psql_as(postgres.service_role(), "TRUNCATE later_table").exit_code != 0);
+  postgres.psql("DROP TABLE later_table");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -12,6 +12,10 @@ namespace {
 
 constexpr const char* kDatabase = "capi_test";
 constexpr const char* kSuperuser = "capi";
+// As in production (README, "Database roles"): migrations run as the database's owner, the
+// service as a login role whose only rights come from the group role the migrations grant.
+constexpr const char* kOwner = "capi_owner";
+constexpr const char* kService = "capi_service";
 constexpr const char* kPort = "5432";
 
 std::string pg_bindir() {
@@ -48,6 +52,9 @@ PostgresCluster::PostgresCluster(const std::string& base_dir)
   const auto created = as_postgres(
       {bin_ + "/createdb", "-h", socket_dir_, "-p", kPort, "-U", kSuperuser, kDatabase});
   if (created.exit_code != 0) throw std::runtime_error("createdb failed:\n" + created.output);
+  psql(std::string("CREATE ROLE ") + kOwner + " LOGIN; ALTER DATABASE " + kDatabase + " OWNER TO " +
+       kOwner + "; CREATE ROLE customer_api_app NOLOGIN; CREATE ROLE " + kService +
+       " LOGIN IN ROLE customer_api_app;");
 }
 
 PostgresCluster::~PostgresCluster() {
@@ -56,9 +63,21 @@ PostgresCluster::~PostgresCluster() {
   }
 }
 
-std::string PostgresCluster::url() const {
+std::string PostgresCluster::url_as(const std::string& role) const {
   return std::string("postgresql:///") + kDatabase + "?host=" + socket_dir_ + "&port=" + kPort +
-         "&user=" + kSuperuser;
+         "&user=" + role;
+}
+
+std::string PostgresCluster::url() const {
+  return url_as(kService);
+}
+
+std::string PostgresCluster::owner_url() const {
+  return url_as(kOwner);
+}
+
+std::string PostgresCluster::service_role() const {
+  return kService;
 }
 
 void PostgresCluster::start() {
@@ -82,10 +101,15 @@ void PostgresCluster::stop() {
 }
 
 std::vector<std::string> PostgresCluster::psql_argv(const std::string& sql) const {
-  std::vector<std::string> argv = {"psql", "-X",  "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
-                                   "-d",   url(), "-c", sql};
+  std::vector<std::string> argv = {
+      "psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url_as(kSuperuser), "-c", sql};
   if (running_as_root()) argv.insert(argv.begin(), {"runuser", "-u", "postgres", "--"});
   return argv;
+}
+
+CommandResult PostgresCluster::psql_as(const std::string& role, const std::string& sql) const {
+  return as_postgres(
+      {"psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url_as(role), "-c", sql});
 }
 
 std::string PostgresCluster::psql(const std::string& sql) const {

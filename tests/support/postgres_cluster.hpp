@@ -16,13 +16,19 @@ class PostgresCluster {
   PostgresCluster(const PostgresCluster&) = delete;
   PostgresCluster& operator=(const PostgresCluster&) = delete;
 
-  // libpq URI of the test database.
+  // libpq URIs of the test database: as the service's data-only role, and as its owner
+  // (migrations). psql() below runs as the superuser.
   std::string url() const;
+  std::string owner_url() const;
+  std::string url_as(const std::string& role) const;
+  std::string service_role() const;
   void stop();  // fast shutdown: connections are cut
   void start();
   // Runs SQL through psql as the superuser; throws when psql fails. Returns its output
   // (unaligned, tuples only).
   std::string psql(const std::string& sql) const;
+  // Runs SQL through psql as `role`; the result, failed or not (stderr in its output).
+  CommandResult psql_as(const std::string& role, const std::string& sql) const;
   // The command line that runs `sql` through psql, for a ChildProcess in the background.
   std::vector<std::string> psql_argv(const std::string& sql) const;
 

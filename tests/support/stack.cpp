@@ -45,6 +45,9 @@ Stack::Stack(StackOptions options) : options_(std::move(options)) {
              "database_url = " +
                  postgres_->url() +
                  "\n"
+                 "owner_database_url = " +
+                 postgres_->owner_url() +
+                 "\n"
                  "listen = unix:" +
                  socket_path_ +
                  "\n"
