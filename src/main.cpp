@@ -21,8 +21,9 @@ struct Arguments {
   std::string business_id;
   bool read_only = false;
   std::optional<int> rate_limit;
+  std::string budget;
   std::optional<std::string> list_business;
-  std::string revoke_target;
+  std::string key_target;
   std::string key_dir;
   cli::SeedOptions seed;
 };
@@ -71,8 +72,14 @@ void add_key_commands(CLI::App& app, Arguments& a) {
   key_list->add_option("--business", a.list_business, "only this business's keys");
   key_list->callback([&] { a.exit_code = cli::key_list(a.config_path, a.list_business); });
   auto* key_revoke = key->add_subcommand("revoke", "revoke a key by id or prefix");
-  key_revoke->add_option("key", a.revoke_target, "key id or prefix")->required();
-  key_revoke->callback([&] { a.exit_code = cli::key_revoke(a.config_path, a.revoke_target); });
+  key_revoke->add_option("key", a.key_target, "key id or prefix")->required();
+  key_revoke->callback([&] { a.exit_code = cli::key_revoke(a.config_path, a.key_target); });
+  auto* key_budget = key->add_subcommand(
+      "set-rate-limit", "change a key's requests per minute (or \"default\"); no restart");
+  key_budget->add_option("key", a.key_target, "key id or prefix")->required();
+  key_budget->add_option("budget", a.budget, "requests per minute, or default")->required();
+  key_budget->callback(
+      [&] { a.exit_code = cli::key_set_rate_limit(a.config_path, a.key_target, a.budget); });
 }
 
 void add_encryption_commands(CLI::App& app, Arguments& a) {

@@ -70,6 +70,21 @@ bool App::waited_too_long(const http::Request& request, const Routes::Match& mat
   return waited && *waited > config_.queue_timeout;
 }
 
+void App::charge_budget(const Caller& caller) {
+  const std::int64_t hosts = config_.rate_limit_hosts;
+  const std::int64_t share = (std::int64_t{caller.rate_limit} + hosts - 1) / hosts;
+  const auto decision = buckets_.take(caller.key_id, share, config_.rate_limit_window,
+                                      std::chrono::steady_clock::now().time_since_epoch());
+  if (!decision) {
+    log::Line(config::LogLevel::kError, "the rate-limit table is full: restart the pool")
+        .field("slots", static_cast<long long>(limits::TokenBuckets::kDefaultSlots))
+        .emit();
+    throw ApiError::unavailable();
+  }
+  budget_ = *decision;
+  if (!decision->allowed) throw ApiError::rate_limited(decision->retry_after_seconds);
+}
+
 bool is_json_content_type(std::string_view type) {
   const auto semicolon = type.find(';');
   std::string_view media = type.substr(0, semicolon);
@@ -89,14 +104,16 @@ std::string choose_request_id(const http::Request& request) {
 }
 
 App::App(const config::Config& config, const server::PoolView& pool, Metrics* metrics,
-         std::shared_ptr<const crypto::Keyring> keys)
+         limits::TokenBuckets& buckets, std::shared_ptr<const crypto::Keyring> keys)
     : config_(config),
       metrics_(metrics),
+      buckets_(buckets),
       keys_(std::move(keys)),
       db_(config.database_url, "customer-api",
           store::SessionLimits{config.db_statement_timeout, config.db_lock_timeout,
                                config.db_idle_in_transaction_timeout, config.db_peer_timeout}),
-      auth_(db_, config.rate_limit_default),
+      auth_(db_, config.rate_limit_default,
+            FailedKeyLimit{&buckets, config.failed_key_limit, config.rate_limit_window}),
       api_({db_, *keys_, metrics, pool}) {
   // The master's locks on the key pages do not survive fork(): this worker takes its own.
   if (!keys_->lock_in_memory()) log::warn("the keys could not be locked in memory (mlock)");
@@ -113,6 +130,7 @@ http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
   std::optional<Caller> caller;
   if (endpoint.access != Access::kPublic) {
     caller = auth_.authenticate(request);
+    charge_budget(*caller);  // before anything else runs: a refused request has no effect
     if (endpoint.access == Access::kWrite && caller->read_only) {
       throw ApiError::permission_denied("This API key is read-only");
     }
@@ -158,6 +176,7 @@ void App::serve(FCGX_Request& fcgi) {
   const std::string route = match.route ? match.route->pattern : std::string("(unmatched)");
 
   db_.drop_if_closed();
+  budget_.reset();
   http::Response response;
   try {
     faults::before_handling(request);
@@ -192,6 +211,11 @@ void App::serve(FCGX_Request& fcgi) {
   }
   response.set_header("X-Request-ID", request_id);
   response.set_header("Cache-Control", "no-store");
+  if (budget_) {  // every authenticated answer, errors included
+    response.set_header("X-RateLimit-Limit", std::to_string(budget_->limit));
+    response.set_header("X-RateLimit-Remaining", std::to_string(budget_->remaining));
+    response.set_header("X-RateLimit-Reset", std::to_string(budget_->reset_seconds));
+  }
   http::write_response(fcgi, response, request.method == "HEAD");
 
   const auto elapsed = std::chrono::steady_clock::now() - started;

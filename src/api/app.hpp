@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,7 @@
 #include "api/metrics.hpp"
 #include "config/config.hpp"
 #include "crypto/keyring.hpp"
+#include "limits/token_buckets.hpp"
 #include "server/pool.hpp"
 #include "store/connection.hpp"
 
@@ -21,8 +23,9 @@ namespace capi::api {
 
 class App final : public server::WorkerApp {
  public:
+  // `buckets`: the host's rate-limit table, mapped by the master before it forked.
   App(const config::Config& config, const server::PoolView& pool, Metrics* metrics,
-      std::shared_ptr<const crypto::Keyring> keys);
+      limits::TokenBuckets& buckets, std::shared_ptr<const crypto::Keyring> keys);
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
@@ -31,11 +34,16 @@ class App final : public server::WorkerApp {
  private:
   // True when the request queued for a worker longer than queue_timeout (API routes only).
   bool waited_too_long(const http::Request& request, const Routes::Match& match) const;
+  // Takes a token from the caller's budget (this host's share of it); throws 429 when the
+  // bucket is empty. The decision is kept for the response's X-RateLimit-* headers.
+  void charge_budget(const Caller& caller);
   http::Response handle(FCGX_Request& fcgi, http::Request& request, const std::string& request_id,
                         const Routes::Match& match);
 
   config::Config config_;
   Metrics* metrics_;
+  limits::TokenBuckets& buckets_;
+  std::optional<limits::Decision> budget_;  // this request's, once authenticated
   std::shared_ptr<const crypto::Keyring> keys_;
   store::Connection db_;
   Authenticator auth_;

@@ -44,6 +44,11 @@ std::string hash_api_key(std::string_view key) {
   return crypto::to_hex(crypto::sha256(key));
 }
 
+std::string Authenticator::failure_bucket(const http::Request& request) const {
+  // Key ids are hex: this name can never be one.
+  return "unknown-keys@" + std::string(request.param("REMOTE_ADDR"));
+}
+
 NewApiKey new_api_key() {
   const std::string key = "capi_" + crypto::base64url(crypto::random_bytes(32));
   return NewApiKey{key, key.substr(0, 12), hash_api_key(key)};
@@ -61,6 +66,11 @@ Caller Authenticator::authenticate(const http::Request& request) {
   const auto now = std::chrono::steady_clock::now();
   auto it = cache_.find(hash);
   if (it == cache_.end() || now - it->second.fetched > kCacheTtl) {
+    // Before the lookup: an address that has spent its failures gets no more queries.
+    const std::string bucket = failure_bucket(request);
+    const auto failures = failed_keys_.buckets->peek(bucket, failed_keys_.per_window,
+                                                     failed_keys_.window, now.time_since_epoch());
+    if (!failures.allowed) throw ApiError::rate_limited(failures.retry_after_seconds);
     if (cache_.size() >= kMaxCacheEntries) cache_.clear();
     store::KeyStore keys(db_);
     const auto record = keys.find_active_by_hash(hash);
@@ -70,6 +80,10 @@ Caller Authenticator::authenticate(const http::Request& request) {
           Caller{record->business_id,       record->id,
                  record->read_only,         record->rate_limit.value_or(default_rate_limit_),
                  record->business_currency, record->business_country};
+    }
+    if (!entry.caller) {
+      failed_keys_.buckets->take(bucket, failed_keys_.per_window, failed_keys_.window,
+                                 now.time_since_epoch());
     }
     it = cache_.insert_or_assign(hash, std::move(entry)).first;
   }

@@ -11,6 +11,7 @@
 
 #include "api/context.hpp"
 #include "http/message.hpp"
+#include "limits/token_buckets.hpp"
 #include "store/connection.hpp"
 
 namespace capi::api {
@@ -33,12 +34,22 @@ struct NewApiKey {
 };
 NewApiKey new_api_key();
 
+// How many unknown keys a client address may try per window before its attempts are refused
+// (429) without a database query: a stream of random keys costs the database a bounded
+// number of lookups, whatever its length.
+struct FailedKeyLimit {
+  limits::TokenBuckets* buckets;  // the host's shared table
+  int per_window;
+  std::chrono::milliseconds window;
+};
+
 class Authenticator {
  public:
-  Authenticator(store::Connection& db, int default_rate_limit)
-      : db_(db), default_rate_limit_(default_rate_limit) {}
+  Authenticator(store::Connection& db, int default_rate_limit, FailedKeyLimit failed_keys)
+      : db_(db), default_rate_limit_(default_rate_limit), failed_keys_(failed_keys) {}
 
-  // The caller behind the request's key; throws ApiError 401 when there is none.
+  // The caller behind the request's key; throws ApiError 401 when there is none, 429 when the
+  // client's address has tried too many unknown keys lately.
   Caller authenticate(const http::Request& request);
 
  private:
@@ -47,8 +58,12 @@ class Authenticator {
     std::chrono::steady_clock::time_point fetched;
   };
 
+  // The bucket of failed attempts from the request's client address.
+  std::string failure_bucket(const http::Request& request) const;
+
   store::Connection& db_;
   int default_rate_limit_;
+  FailedKeyLimit failed_keys_;
   std::unordered_map<std::string, Entry> cache_;
 };
 

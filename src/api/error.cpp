@@ -51,6 +51,13 @@ ApiError ApiError::validation(Details details) {
                   std::move(details));
 }
 
+ApiError ApiError::rate_limited(std::int64_t retry_after_seconds) {
+  return ApiError(429, "rate_limited",
+                  "This API key is over its request budget; retry after " +
+                      std::to_string(retry_after_seconds) + " s")
+      .with_header("Retry-After", std::to_string(retry_after_seconds));
+}
+
 ApiError ApiError::unavailable(std::string message, int retry_after_seconds) {
   return ApiError(503, "unavailable", std::move(message))
       .with_header("Retry-After", std::to_string(retry_after_seconds));

@@ -2,6 +2,7 @@
 // per-field details, and headers; built in one place so every error answer looks the same.
 #pragma once
 
+#include <cstdint>
 #include <exception>
 #include <string>
 #include <utility>
@@ -35,6 +36,8 @@ class ApiError : public std::exception {
   static ApiError conflict(std::string message, Details details = {});
   static ApiError precondition_failed(std::string message);
   static ApiError validation(Details details);
+  // Over the key's budget; a token is back after `retry_after_seconds`.
+  static ApiError rate_limited(std::int64_t retry_after_seconds);
   // The database is down or overloaded; retry after `retry_after_seconds`.
   static ApiError unavailable(std::string message =
                                   "The service is temporarily unavailable; "

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
 #include <iostream>
 
@@ -13,6 +14,7 @@
 #include "domain/iso_codes.hpp"
 #include "domain/object_id.hpp"
 #include "domain/reference_data.hpp"
+#include "limits/token_buckets.hpp"
 #include "log/log.hpp"
 #include "server/hardening.hpp"
 #include "server/pool.hpp"
@@ -51,6 +53,8 @@ int serve(const std::string& config_path) {
   try {
     // Counters shared by all workers: mapped here, before the pool forks them.
     static api::Metrics metrics = api::Metrics::create_shared();
+    // The rate-limit buckets too: shared by every worker, kept across reloads and crashes.
+    static limits::TokenBuckets buckets = limits::TokenBuckets::create_shared();
     const server::GenerationLoader load = [config_path]() {
       const config::Config config = config::load(config_path, environ);
       log::set_level(config.log_level);
@@ -71,7 +75,7 @@ int serve(const std::string& config_path) {
       generation.settings.request_timeout = config.request_timeout;
       generation.settings.shutdown_timeout = config.shutdown_timeout;
       generation.make_app = [config, keys](const server::PoolView& pool) {
-        return std::make_unique<api::App>(config, pool, &metrics, keys);
+        return std::make_unique<api::App>(config, pool, &metrics, buckets, keys);
       };
       return generation;
     };
@@ -216,6 +220,36 @@ int key_revoke(const std::string& config_path, const std::string& id_or_prefix) 
     }
     for (const auto& key : revoked)
       std::cout << "revoked " << key.id << " (" << key.prefix << "...)\n";
+    return kExitOk;
+  });
+}
+
+int key_set_rate_limit(const std::string& config_path, const std::string& id_or_prefix,
+                       const std::string& budget) {
+  std::optional<int> rate_limit;
+  if (budget != "default") {
+    int value = 0;
+    const auto [end, error] = std::from_chars(budget.data(), budget.data() + budget.size(), value);
+    if (error != std::errc{} || end != budget.data() + budget.size() || value <= 0) {
+      std::cerr << "customer-api: the budget must be a positive number of requests a minute, "
+                   "or \"default\"\n";
+      return kExitUsage;
+    }
+    rate_limit = value;
+  }
+  return with_database(config_path, [&](store::Connection& connection) {
+    store::KeyStore keys(connection);
+    const auto changed = keys.set_rate_limit(id_or_prefix, rate_limit);
+    if (changed.empty()) {
+      std::cerr << "customer-api: no active key with id or prefix " << id_or_prefix << '\n';
+      return kExitFailed;
+    }
+    // Workers read a key again within 2 s (api/auth.hpp): no restart.
+    for (const auto& key : changed) {
+      std::cout << "rate limit of " << key.id << " (" << key.prefix << "...) is now "
+                << (rate_limit ? std::to_string(*rate_limit) : std::string("the default"))
+                << "; every worker applies it within 2 s\n";
+    }
     return kExitOk;
   });
 }

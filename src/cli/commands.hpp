@@ -34,6 +34,9 @@ int encryption_rotate(const std::string& config_path);
 // Counts the ciphertexts under each key id; exit 1 when some are under a key that is gone.
 int encryption_status(const std::string& config_path);
 int key_revoke(const std::string& config_path, const std::string& id_or_prefix);
+// Changes a key's budget (requests a minute, or "default"); workers apply it within 2 s.
+int key_set_rate_limit(const std::string& config_path, const std::string& id_or_prefix,
+                       const std::string& budget);
 // Loads generated customers into a business (benchmark data, deterministic for the seed)
 // by running customer-api-seed from this binary's folder in this process (exec): its output
 // and exit status are the command's (see src/seed/loader.cpp). 1 when the seeder is missing.

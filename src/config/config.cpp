@@ -111,6 +111,17 @@ const std::vector<Option>& options() {
              static_cast<int>(parse_integer("rate_limit_default", v, 1, 1'000'000));
        },
        [](const Config& c) { return std::to_string(c.rate_limit_default); }},
+      duration_option("rate_limit_window", &Config::rate_limit_window),
+      {"rate_limit_hosts", false,
+       [](Config& c, const std::string& v) {
+         c.rate_limit_hosts = static_cast<int>(parse_integer("rate_limit_hosts", v, 1, 1000));
+       },
+       [](const Config& c) { return std::to_string(c.rate_limit_hosts); }},
+      {"failed_key_limit", false,
+       [](Config& c, const std::string& v) {
+         c.failed_key_limit = static_cast<int>(parse_integer("failed_key_limit", v, 1, 1'000'000));
+       },
+       [](const Config& c) { return std::to_string(c.failed_key_limit); }},
       {"log_level", false,
        [](Config& c, const std::string& v) {
          if (v == "debug")

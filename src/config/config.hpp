@@ -27,7 +27,14 @@ struct Config {
   // REQUEST_START) is answered 503 with Retry-After instead of being run; 0: never.
   std::chrono::milliseconds queue_timeout{5000};
   std::string key_dir;           // encryption-<N>.key and blind-index.key; empty: not configured
-  int rate_limit_default = 100;  // requests per minute per key
+  int rate_limit_default = 100;  // requests per rate_limit_window per key
+  // The period a key's budget covers: the contract's minute (shorter only in tests).
+  std::chrono::milliseconds rate_limit_window{60000};
+  // Hosts that share each key's budget: each host enforces budget / hosts (rounded up).
+  int rate_limit_hosts = 1;
+  // Unknown keys a client address may try per rate_limit_window before it gets 429 without a
+  // database lookup.
+  int failed_key_limit = 30;
   LogLevel log_level = LogLevel::kInfo;
   // What a worker's database session may spend (store::SessionLimits): a statement, a lock
   // wait, an open transaction left idle, and a database host that stops answering.

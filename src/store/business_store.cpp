@@ -41,6 +41,11 @@ constexpr Statement kRevokeKey{"key_revoke",
                                " WHERE (id = $1 OR prefix = $1) AND revoked_at IS NULL"
                                " RETURNING " CAPI_KEY_COLUMNS};
 
+constexpr Statement kSetRateLimit{"key_set_rate_limit",
+                                  "UPDATE api_keys SET rate_limit = $2::integer"
+                                  " WHERE (id = $1 OR prefix = $1) AND revoked_at IS NULL"
+                                  " RETURNING " CAPI_KEY_COLUMNS};
+
 Business business_from(const Result& result, int row) {
   return Business{result.str(row, 0), result.str(row, 1), result.str(row, 2), result.str(row, 3),
                   result.str(row, 4)};
@@ -56,6 +61,13 @@ ApiKeyRecord key_from(const Result& result, int row) {
   key.created_at = result.str(row, 5);
   key.revoked_at = result.optional_str(row, 6);
   return key;
+}
+
+std::vector<ApiKeyRecord> keys_from(const Result& result) {
+  std::vector<ApiKeyRecord> keys;
+  keys.reserve(static_cast<std::size_t>(result.rows()));
+  for (int row = 0; row < result.rows(); ++row) keys.push_back(key_from(result, row));
+  return keys;
 }
 
 }  // namespace
@@ -102,19 +114,19 @@ std::optional<ApiKeyRecord> KeyStore::find_active_by_hash(const std::string& key
 
 std::vector<ApiKeyRecord> KeyStore::list(const std::optional<std::string>& business_id) const {
   const Param filter = business_id ? Param(*business_id) : std::nullopt;
-  const Result result = connection_.exec(kListKeys, {filter});
-  std::vector<ApiKeyRecord> keys;
-  keys.reserve(static_cast<std::size_t>(result.rows()));
-  for (int row = 0; row < result.rows(); ++row) keys.push_back(key_from(result, row));
-  return keys;
+  return keys_from(connection_.exec(kListKeys, {filter}));
 }
 
 std::vector<ApiKeyRecord> KeyStore::revoke(const std::string& id_or_prefix) const {
-  const Result result = connection_.exec(kRevokeKey, {id_or_prefix});
-  std::vector<ApiKeyRecord> keys;
-  keys.reserve(static_cast<std::size_t>(result.rows()));
-  for (int row = 0; row < result.rows(); ++row) keys.push_back(key_from(result, row));
-  return keys;
+  return keys_from(connection_.exec(kRevokeKey, {id_or_prefix}));
+}
+
+std::vector<ApiKeyRecord> KeyStore::set_rate_limit(const std::string& id_or_prefix,
+                                                   std::optional<int> rate_limit) const {
+  const std::optional<std::string> limit =
+      rate_limit ? std::optional<std::string>(std::to_string(*rate_limit)) : std::nullopt;
+  const Param limit_param = limit ? Param(*limit) : std::nullopt;
+  return keys_from(connection_.exec(kSetRateLimit, {id_or_prefix, limit_param}));
 }
 
 }  // namespace capi::store

@@ -55,6 +55,10 @@ class KeyStore {
   std::vector<ApiKeyRecord> list(const std::optional<std::string>& business_id) const;
   // Revokes by id or by prefix; returns the keys revoked now (none if unknown or already).
   std::vector<ApiKeyRecord> revoke(const std::string& id_or_prefix) const;
+  // Sets the budget of the active key(s) with this id or prefix (nullopt: the configured
+  // default); returns the keys changed.
+  std::vector<ApiKeyRecord> set_rate_limit(const std::string& id_or_prefix,
+                                           std::optional<int> rate_limit) const;
 
  private:
   Connection& connection_;

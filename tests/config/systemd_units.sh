@@ -149,7 +149,7 @@ expect $mig RequiredBy customer-api.service
 expect $mig LoadCredential '<unset>'
 # The owner's connection string is the migrate unit's alone: the pool must never read it.
 expect_line $mig EnvironmentFile=-/etc/customer-api/migrate.env
-grep -q 'migrate\.env' "$sd/$svc" && fail "$svc: reads migrate.env (the schema owner's credentials)"
+grep -qE '^EnvironmentFile=.*migrate\.env' "$sd/$svc" && fail "$svc: reads migrate.env (the schema owner's credentials)"
 
 # --- Agreement between files ---------------------------------------------------------------
 seconds() { # 45s, 2min, 1m, 500ms, 30 -> whole seconds (rounded up)
@@ -180,7 +180,8 @@ grep -qE "server unix:$(last_value "$sd/$sock" ListenStream);" "$src/nginx/custo
 
 # --- The sample configuration documents every key -----------------------------------------
 keys=(database_url owner_database_url listen listen_mode workers max_requests request_timeout
-      shutdown_timeout queue_timeout key_dir rate_limit_default log_level db_statement_timeout
+      shutdown_timeout queue_timeout key_dir rate_limit_default rate_limit_window rate_limit_hosts
+      log_level db_statement_timeout
       db_lock_timeout db_idle_in_transaction_timeout db_peer_timeout)
 for k in "${keys[@]}"; do
     n=$(grep -nE "^$k[[:space:]]*=" "$conf" | head -n1 | cut -d: -f1)

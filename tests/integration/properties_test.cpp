@@ -142,3 +142,26 @@ BOOST_AUTO_TEST_CASE(answers_never_show_ciphertexts_blind_indexes_or_internal_co
     BOOST_TEST(answer.body.find("internal@check.example") != std::string::npos);  // decrypted
   }
 }
+
+// A record id shows nothing of other businesses' activity: between two customers of one
+// business, made by the same worker, its counter moves by one however many records another
+// business made meanwhile, and its random part is the business's own.
+BOOST_AUTO_TEST_CASE(record_ids_count_per_business) {
+  Stack single({.workers = 1});
+  auto http = single.client();
+  const auto create = [&](const std::string& key, const std::string& name) {
+    const auto made =
+        http.request("POST", "/v1/customers", json_headers(key),
+                     R"({"name":")" + name + R"(","email":")" + name + R"(@ids.example.com"})");
+    BOOST_TEST_REQUIRE(made.status == 201, made.body);
+    return data_string(made, "id");
+  };
+  const auto counter = [](const std::string& id) { return std::stoul(id.substr(18), nullptr, 16); };
+  const std::string first = create(single.key(), "first");
+  std::string other;
+  for (int i = 0; i < 5; ++i) other = create(single.other_key(), "other" + std::to_string(i));
+  const std::string second = create(single.key(), "second");
+  BOOST_TEST(counter(second) == (counter(first) + 1) % 0x1000000, first << " then " << second);
+  BOOST_TEST(second.substr(8, 10) == first.substr(8, 10));
+  BOOST_TEST(other.substr(8, 10) != first.substr(8, 10));
+}

@@ -55,6 +55,25 @@ BOOST_AUTO_TEST_CASE(file_then_environment_overrides) {
   BOOST_TEST(shown.find("postgresql://app:****@db/customers") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(the_owner_connection_falls_back_to_the_service_one_and_stays_masked) {
+  char* none[] = {nullptr};
+  const Config one_role = load("", none);
+  BOOST_TEST(owner_url(one_role) == one_role.database_url);
+  BOOST_TEST(one_role.queue_timeout.count() == 5000);
+
+  std::string owner = "CUSTOMER_API_OWNER_DATABASE_URL=postgresql://owner:hunter2@db/customers";
+  std::string queue = "CUSTOMER_API_QUEUE_TIMEOUT=0";
+  char* env[] = {owner.data(), queue.data(), nullptr};
+  const Config two_roles = load("", env);
+  BOOST_TEST(owner_url(two_roles) == "postgresql://owner:hunter2@db/customers");
+  BOOST_TEST(two_roles.database_url == "postgresql:///customer_api");
+  BOOST_TEST(two_roles.queue_timeout.count() == 0);
+  const std::string shown = describe(two_roles);
+  BOOST_TEST(shown.find("hunter2") == std::string::npos);
+  BOOST_TEST(shown.find("owner_database_url = postgresql://owner:****@db/customers") !=
+             std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(bad_values_name_the_key) {
   const std::vector<std::pair<std::string, std::string>> bad = {
       {"workers = 0\n", "workers"},

@@ -35,8 +35,8 @@ store::CustomerRow CustomersHandler::require(const RequestContext& context, Read
 store::CustomerRow CustomersHandler::insert(const RequestContext& context,
                                             const domain::CustomerDraft& draft) const {
   store::CustomerRow row;
-  row.id = domain::new_object_id(row.business_id);
   row.business_id = context.caller->business_id;
+  row.id = domain::new_object_id(row.business_id);  // the business's own id sequence
   records_.apply(draft, row);
   try {
     store::Connection::Transaction transaction(db_);
