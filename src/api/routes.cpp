@@ -1,6 +1,7 @@
 // Every route of the API in one table that reads like the API, and the handler objects it
 // is bound to. Adding a resource: its handler below, and its lines in the table.
 #include "api/api_routes.hpp"
+#include "api/contacts/contacts_handler.hpp"
 #include "api/customers/customers_handler.hpp"
 #include "api/handlers/business.hpp"
 #include "api/handlers/operations.hpp"
@@ -64,6 +65,21 @@ Routes make_routes(const Handlers& handlers) {
   routes.add("DELETE", "/v1/customers/{id}", {kWrite, kNone, bind(customers, &Customers::remove)});
   routes.add("POST", "/v1/customers/{id}/restore",
              {kWrite, kNone, bind(customers, &Customers::restore)});
+
+  // A customer's contacts.
+  const auto& contacts = handlers.contacts;
+  using Contacts = ContactsHandler;
+  routes.add("GET", "/v1/customers/{id}/contacts", {kRead, kNone, bind(contacts, &Contacts::list)});
+  routes.add("POST", "/v1/customers/{id}/contacts",
+             {kWrite, kJsonObject, bind(contacts, &Contacts::create)});
+  routes.add("GET", "/v1/customers/{id}/contacts/{contactId}",
+             {kRead, kNone, bind(contacts, &Contacts::get)});
+  routes.add("PUT", "/v1/customers/{id}/contacts/{contactId}",
+             {kWrite, kJsonObject, bind(contacts, &Contacts::replace)});
+  routes.add("PATCH", "/v1/customers/{id}/contacts/{contactId}",
+             {kWrite, kJsonObject, bind(contacts, &Contacts::patch)});
+  routes.add("DELETE", "/v1/customers/{id}/contacts/{contactId}",
+             {kWrite, kNone, bind(contacts, &Contacts::remove)});
   return routes;
 }
 
@@ -73,12 +89,14 @@ struct ApiRoutes::Handlers {
   OperationsHandler operations;
   BusinessHandler business;
   CustomersHandler customers;
+  ContactsHandler contacts;
 };
 
 ApiRoutes::ApiRoutes(const HandlerDependencies& dependencies)
     : handlers_(std::make_unique<Handlers>(Handlers{
           OperationsHandler(dependencies.db, dependencies.metrics, dependencies.pool, &routes_),
-          BusinessHandler(dependencies.db), CustomersHandler(dependencies.db, dependencies.keys)})),
+          BusinessHandler(dependencies.db), CustomersHandler(dependencies.db, dependencies.keys),
+          ContactsHandler(dependencies.db, dependencies.keys)})),
       routes_(make_routes(*handlers_)) {}
 
 ApiRoutes::~ApiRoutes() = default;

@@ -26,4 +26,13 @@ ContactInput parse_contact(const rapidjson::Value& body, Mode mode, std::string_
   return input;
 }
 
+ContactInput parse_contact_replacement(const rapidjson::Value& body,
+                                       std::string_view phone_region) {
+  ContactInput input = parse_contact(body, Mode::kCreate, phone_region);
+  for (Field<std::string>* field : {&input.draft.title, &input.draft.email, &input.draft.phone}) {
+    if (!field->given()) *field = null_field<std::string>();
+  }
+  return input;
+}
+
 }  // namespace capi::domain

@@ -42,7 +42,13 @@ struct ContactInput {
 };
 
 // Parses a contact body; `body` must be a JSON object (the route checks that first).
+// kCreate is POST; kUpdate is PATCH (only the fields given change).
 ContactInput parse_contact(const rapidjson::Value& body, Mode mode, std::string_view phone_region);
+
+// PUT: the body replaces the contact's writable fields. The rules of a create (name
+// required, isPrimary false when absent), and every optional field the body leaves out
+// (title, email, phone) is cleared.
+ContactInput parse_contact_replacement(const rapidjson::Value& body, std::string_view phone_region);
 
 // The same rules for a contact nested in another body: paths are prefixed by
 // `reader`'s path ("contacts[1].email") and problems go to `reader`'s lists.

@@ -1,5 +1,6 @@
 // Contact write bodies: JSON parsed as the routes parse it, then the contact rules
-// (domain/contact_input) for a create and an update, with and without a phone region.
+// (domain/contact_input) for a create, an update and a replacement (PUT), with and without a
+// phone region.
 #include <cstdint>
 #include <string>
 
@@ -48,5 +49,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   run(body.document, Mode::kCreate, "DE");
   run(body.document, Mode::kUpdate, "US");
   run(body.document, Mode::kCreate, "");
+  // PUT: the rules of a create, and nothing left absent but the name and the primary flag.
+  const auto replacement = parse_contact_replacement(body.document, "GB");
+  CAPI_FUZZ_CHECK(replacement.errors.size() <= kMaxFieldErrors);
+  if (replacement.errors.empty()) {
+    const auto& draft = replacement.draft;
+    CAPI_FUZZ_CHECK(draft.name.has_value() && draft.is_primary.has_value());
+    CAPI_FUZZ_CHECK(draft.title.given() && draft.email.given() && draft.phone.given());
+  }
   return 0;
 }

@@ -1,8 +1,9 @@
 // Tenant isolation, route by route: business B, with its own valid keys, tries every route of
 // the router's own table (`customer-api routes`) against business A's records, lookups by
-// A's email and phone, searches for A's names, and A's cursors. Every attempt is answered
-// exactly as the same request for a record that does not exist, and A's rows are byte for
-// byte what they were. A route added without a rule here fails the test.
+// A's email and phone, searches for A's names, A's cursors, and A's contacts (through A's
+// customer and through one of B's own). Every attempt is answered exactly as the same request
+// for a record that does not exist, and A's rows are byte for byte what they were. A route
+// added without a rule here fails the test.
 #define BOOST_TEST_MODULE tenant_isolation
 #include <boost/test/unit_test.hpp>
 
@@ -41,7 +42,8 @@ std::vector<Route> route_table(const Stack& stack) {
 // What A has that B must not reach.
 struct Victim {
   std::string id;
-  std::string cursor;  // a listing cursor A was given
+  std::string contact_id;  // a contact of customer `id`
+  std::string cursor;      // a listing cursor A was given
 };
 
 // A fingerprint of every row of business A.
@@ -81,9 +83,14 @@ std::string percent_encoded(const std::string& value) {
   return out;
 }
 
-std::string with_id(std::string pattern, const std::string& id) {
-  const auto at = pattern.find("{id}");
-  if (at != std::string::npos) pattern.replace(at, 4, id);
+std::string with_id(std::string pattern, const std::string& id,
+                    const std::string& contact_id = {}) {
+  for (const auto& [name, value] :
+       {std::pair<std::string, std::string>{"{id}", id},
+        std::pair<std::string, std::string>{"{contactId}", contact_id}}) {
+    const auto at = pattern.find(name);
+    if (at != std::string::npos) pattern.replace(at, name.size(), value);
+  }
   return pattern;
 }
 
@@ -103,8 +110,16 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
             std::to_string(i) + R"(@victim.example","phone":"+25470055500)" + std::to_string(i) +
             R"(","contacts":[{"name":"Hidden","email":"hidden@victim.example"}]})");
     BOOST_TEST_REQUIRE(created.status == 201, created.body);
-    if (i == 0) victim.id = data_string(created, "id");
+    if (i == 0) {
+      victim.id = data_string(created, "id");
+      victim.contact_id = created.json()["data"]["contacts"][0]["id"].GetString();
+    }
   }
+  // B's own customer: B reaching A's contact through it must fail as well.
+  const auto own_created = http.request("POST", "/v1/customers", b_headers,
+                                        R"({"name":"Bee Own","email":"own@bee.example"})");
+  BOOST_TEST_REQUIRE(own_created.status == 201, own_created.body);
+  const std::string b_customer = data_string(own_created, "id");
   {
     const auto page = http.get("/v1/customers?limit=1", bearer(stack.key()));
     const auto json = page.json();
@@ -125,7 +140,26 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
     BOOST_TEST(on_a.status == 404, route.method << " " << route.pattern << ": " << on_a.body);
     BOOST_TEST(answer_of(on_a) == answer_of(on_none), route.method << " " << route.pattern);
   };
-  // Reads by A's values. They run before any write of B (see the loop): B has nothing yet.
+  // A contact route: A's contact through A's customer, and through B's own customer, are
+  // both answered as a contact that does not exist.
+  const auto contact_same_as_missing = [&](const Route& route) {
+    const std::string body = route.body == "json" ? write_body : "";
+    const std::string what = route.method + " " + route.pattern;
+    const auto on_a = http.request(
+        route.method, with_id(route.pattern, victim.id, victim.contact_id), b_headers, body);
+    const auto through_b = http.request(
+        route.method, with_id(route.pattern, b_customer, victim.contact_id), b_headers, body);
+    const auto on_none =
+        http.request(route.method, with_id(route.pattern, missing_id, missing_id), b_headers, body);
+    const auto on_b_none =
+        http.request(route.method, with_id(route.pattern, b_customer, missing_id), b_headers, body);
+    BOOST_TEST(on_a.status == 404, what << ": " << on_a.body);
+    BOOST_TEST(through_b.status == 404, what << ": " << through_b.body);
+    BOOST_TEST(answer_of(on_a) == answer_of(on_none), what);
+    BOOST_TEST(answer_of(through_b) == answer_of(on_b_none), what);
+  };
+  // Reads by A's values. They run before any write of B's (see the loop): B has nothing
+  // with A's values yet, only its own customer, which matches none of them.
   const auto finds_nothing = [&](const Route& route) {
     const bool lookup = route.pattern.ends_with("lookup");
     const std::vector<std::pair<std::string, std::string>> attempts =
@@ -199,6 +233,12 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
       {"PATCH /v1/customers/{id}", same_as_missing},
       {"DELETE /v1/customers/{id}", same_as_missing},
       {"POST /v1/customers/{id}/restore", same_as_missing},
+      {"GET /v1/customers/{id}/contacts", same_as_missing},
+      {"POST /v1/customers/{id}/contacts", same_as_missing},
+      {"GET /v1/customers/{id}/contacts/{contactId}", contact_same_as_missing},
+      {"PUT /v1/customers/{id}/contacts/{contactId}", contact_same_as_missing},
+      {"PATCH /v1/customers/{id}/contacts/{contactId}", contact_same_as_missing},
+      {"DELETE /v1/customers/{id}/contacts/{contactId}", contact_same_as_missing},
   };
   // Reads first, so that nothing B writes (with A's email) can stand in for A's data.
   const auto routes = route_table(stack);
@@ -224,4 +264,9 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
   const auto own = http.get("/v1/customers/" + victim.id, bearer(stack.key()));
   BOOST_TEST(own.status == 200);
   BOOST_TEST(data_string(own, "email") == "secret0@victim.example");
+  // B's own customer got no contact of A's (nor any contact at all).
+  const auto b_contacts =
+      http.get("/v1/customers/" + b_customer + "/contacts", bearer(stack.other_key()));
+  BOOST_TEST_REQUIRE(b_contacts.status == 200, b_contacts.body);
+  BOOST_TEST(b_contacts.json()["data"].Size() == 0u, b_contacts.body);
 }

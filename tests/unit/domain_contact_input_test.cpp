@@ -96,6 +96,34 @@ BOOST_AUTO_TEST_CASE(update_rules) {
   BOOST_TEST(error_at(contact(R"({"name":null})", Mode::kUpdate), "name") == "is required");
 }
 
+BOOST_AUTO_TEST_CASE(replacement_rules) {
+  const auto replace = [](std::string_view text) {
+    const capi::http::JsonBody body = json(text);
+    return parse_contact_replacement(body.document, "GB");
+  };
+  // What the body leaves out is cleared; isPrimary falls back to false; name is required.
+  const ContactInput minimal = replace(R"({"name":" Jane "})");
+  BOOST_TEST(minimal.errors.empty());
+  BOOST_TEST(minimal.draft.name.value == "Jane");
+  for (const auto* field : {&minimal.draft.title, &minimal.draft.email, &minimal.draft.phone}) {
+    BOOST_TEST((field->state == Field<std::string>::kNull));
+  }
+  BOOST_TEST(minimal.draft.is_primary.has_value());
+  BOOST_TEST(minimal.draft.is_primary.value == false);
+  BOOST_TEST(error_at(replace(R"({"title":"CFO"})"), "name") == "is required");
+  // What it gives is read as on create, national phones in the region given.
+  const ContactInput full =
+      replace(R"({"name":"J","title":"CEO","phone":"020 7946 0018","isPrimary":true,"x":1})");
+  BOOST_TEST(full.errors.empty());
+  BOOST_TEST(full.draft.title.value == "CEO");
+  BOOST_TEST(full.draft.phone.value == "+442079460018");
+  BOOST_TEST((full.draft.email.state == Field<std::string>::kNull));
+  BOOST_TEST(full.draft.is_primary.value == true);
+  BOOST_TEST(ignored(full, "x"));
+  BOOST_TEST(error_at(replace(R"({"name":"J","email":"nope"})"), "email") ==
+             "must be a valid email address");
+}
+
 BOOST_AUTO_TEST_CASE(phone_region_is_the_callers) {
   BOOST_TEST(
       contact(R"({"name":"J","phone":"(212) 736-5000"})", Mode::kCreate, "US").draft.phone.value ==
