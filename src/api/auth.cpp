@@ -66,11 +66,17 @@ Caller Authenticator::authenticate(const http::Request& request) {
   const auto now = std::chrono::steady_clock::now();
   auto it = cache_.find(hash);
   if (it == cache_.end() || now - it->second.fetched > kCacheTtl) {
-    // Before the lookup: an address that has spent its failures gets no more queries.
+    // Before the lookup of a key this worker has never seen valid: an address that has spent
+    // its failures gets no more queries. A key already known valid is read again whatever
+    // its address did, so that a client sharing an address with someone trying random keys
+    // keeps working.
     const std::string bucket = failure_bucket(request);
-    const auto failures = failed_keys_.buckets->peek(bucket, failed_keys_.per_window,
-                                                     failed_keys_.window, now.time_since_epoch());
-    if (!failures.allowed) throw ApiError::rate_limited(failures.retry_after_seconds);
+    const bool known_valid = it != cache_.end() && it->second.caller.has_value();
+    if (!known_valid) {
+      const auto failures = failed_keys_.buckets->peek(
+          bucket, failed_keys_.per_window, failed_keys_.window, now.time_since_epoch());
+      if (!failures.allowed) throw ApiError::rate_limited(failures.retry_after_seconds);
+    }
     if (cache_.size() >= kMaxCacheEntries) cache_.clear();
     store::KeyStore keys(db_);
     const auto record = keys.find_active_by_hash(hash);
