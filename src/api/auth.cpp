@@ -73,8 +73,8 @@ Caller Authenticator::authenticate(const http::Request& request) {
     const std::string bucket = failure_bucket(request);
     const bool known_valid = it != cache_.end() && it->second.caller.has_value();
     if (!known_valid) {
-      const auto failures = failed_keys_.buckets->peek(
-          bucket, failed_keys_.per_window, failed_keys_.window, now.time_since_epoch());
+      const auto failures = failed_keys_.buckets->peek(bucket, failed_keys_.per_window,
+                                                       failed_keys_.window, now.time_since_epoch());
       if (!failures.allowed) throw ApiError::rate_limited(failures.retry_after_seconds);
     }
     if (cache_.size() >= kMaxCacheEntries) cache_.clear();
