@@ -163,6 +163,7 @@ http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
   } else {
     response.content_type = reply.raw_content_type;
     response.body = reply.raw_body;
+    response.stream = reply.raw_stream;
   }
   for (const auto& [name, value] : reply.headers) response.set_header(name, value);
   return response;
@@ -216,7 +217,19 @@ void App::serve(FCGX_Request& fcgi) {
     response.set_header("X-RateLimit-Remaining", std::to_string(budget_->remaining));
     response.set_header("X-RateLimit-Reset", std::to_string(budget_->reset_seconds));
   }
-  http::write_response(fcgi, response, request.method == "HEAD");
+  try {
+    http::write_response(fcgi, response, request.method == "HEAD");
+  } catch (const std::exception& error) {
+    // A streamed body failed after its head was sent: the status cannot change any more, so
+    // the connection is cut and the client sees the answer end short, never a whole-looking
+    // partial export.
+    log::Line(config::LogLevel::kError, "a streamed answer stopped part-way")
+        .field("requestId", request_id)
+        .field("route", route)
+        .field("error", error.what())
+        .emit();
+    http::abort_response(fcgi);
+  }
 
   const auto elapsed = std::chrono::steady_clock::now() - started;
   const double duration_ms =

@@ -44,6 +44,8 @@ struct Reply {
   // For the few answers that are not JSON (/metrics): sent as they are, without envelope.
   std::string raw_content_type;
   std::string raw_body;
+  // Or a body made while it is sent (exports), of raw_content_type.
+  http::BodyStream raw_stream;
 };
 
 }  // namespace capi::api

@@ -198,6 +198,18 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
     BOOST_TEST(foreign.status == 400, foreign.body);
     BOOST_TEST(answer_of(foreign) == answer_of(forged));
   };
+  // B's export, in both formats and with every status: B's own customer, nothing of A's.
+  const auto exports_its_own = [&](const Route& route) {
+    for (const char* format : {"ndjson", "csv"}) {
+      const auto own =
+          http.get(route.pattern + "?status=all&format=" + format, bearer(stack.other_key()));
+      BOOST_TEST_REQUIRE(own.status == 200, own.body);
+      BOOST_TEST(own.body.find(b_customer) != std::string::npos, format);
+      BOOST_TEST(own.body.find("victim.example") == std::string::npos, format);
+      BOOST_TEST(own.body.find(victim.id) == std::string::npos, format);
+      BOOST_TEST(own.body.find("Secret Person") == std::string::npos, format);
+    }
+  };
   const auto creates_its_own = [&](const Route& route) {
     // Writing with A's email makes (or finds, or collides with) B's own customer: A's is
     // neither found nor touched, and its id never shows.
@@ -226,6 +238,7 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
       {"GET /v1/customers/search", finds_nothing},
       {"POST /v1/customers/search", finds_nothing},
       {"GET /v1/customers/lookup", finds_nothing},
+      {"GET /v1/customers/export", exports_its_own},
       {"POST /v1/customers/lookup", finds_nothing},
       {"POST /v1/customers/find-or-create", creates_its_own},
       {"GET /v1/customers/{id}", same_as_missing},

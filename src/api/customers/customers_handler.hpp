@@ -33,6 +33,7 @@ class CustomersHandler final {
   Reply list(const RequestContext& context) const;
   Reply search(const RequestContext& context) const;
   Reply lookup(const RequestContext& context) const;
+  Reply export_all(const RequestContext& context) const;  // streamed NDJSON or CSV
 
  private:
   // How a single customer is answered.
