@@ -163,7 +163,7 @@ http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
   } else {
     response.content_type = reply.raw_content_type;
     response.body = reply.raw_body;
-    response.stream = reply.raw_stream;
+    response.stream = faults::streamed(request, reply.raw_stream);
   }
   for (const auto& [name, value] : reply.headers) response.set_header(name, value);
   return response;

@@ -19,10 +19,16 @@ void before_attempt(const http::Request& request, int attempt);
 // After the handler returned (its transaction committed), before the answer is written:
 // "crash-after-commit".
 void after_handling(const http::Request& request);
+// A streamed body (an export): "fail-stream" makes it fail after its first piece, as a
+// database that goes away part-way would.
+http::BodyStream streamed(const http::Request& request, http::BodyStream stream);
 #else
 inline void before_handling(const http::Request& /*request*/) {}
 inline void before_attempt(const http::Request& /*request*/, int /*attempt*/) {}
 inline void after_handling(const http::Request& /*request*/) {}
+inline http::BodyStream streamed(const http::Request& /*request*/, http::BodyStream stream) {
+  return stream;
+}
 #endif
 
 }  // namespace capi::api::faults
