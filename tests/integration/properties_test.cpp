@@ -164,88 +164,87 @@ BOOST_AUTO_TEST_CASE(record_ids_count_per_business) {
   BOOST_TEST(counter(second) == (counter(first) + 1) % 0x1000000, first << " then " << second);
   BOOST_TEST(second.substr(8, 10) == first.substr(8, 10));
   BOOST_TEST(other.substr(8, 10) != first.substr(8, 10));
+}
 
-  BOOST_AUTO_TEST_CASE(
-      contact_answers_show_nothing_internal_and_writes_cannot_set_read_only_fields) {
-    auto http = stack().client();
-    const auto headers = json_headers(stack().key());
-    const auto customer = http.request("POST", "/v1/customers", headers,
-                                       R"({"name":"Contact Props","email":"props@check.example"})");
-    BOOST_TEST_REQUIRE(customer.status == 201, customer.body);
-    const std::string customer_id = data_string(customer, "id");
-    const std::string path = "/v1/customers/" + customer_id + "/contacts";
-    const std::string read_only =
-        R"("id":"0123456789abcdef01234567","customerId":"0123456789abcdef76543210",)"
-        R"("businessId":"0123456789abcdef76543210","version":42,)"
-        R"("createdAt":"2001-01-01T00:00:00.000Z","updatedAt":"2001-01-01T00:00:00.000Z")";
-    const auto created =
-        http.request("POST", path, headers,
-                     R"({"name":"Kin","email":"kinprops@check.example","phone":"+254700999113",)" +
-                         read_only + "}");
-    BOOST_TEST_REQUIRE(created.status == 201, created.body);
-    const std::string id = data_string(created, "id");
-    const auto check = [&](const HttpResponse& response, int version) {
-      const auto json = response.json();
-      const auto& data = json["data"];
-      BOOST_TEST(data["id"].GetString() == id);
-      BOOST_TEST(data["customerId"].GetString() == customer_id);
-      BOOST_TEST(data["version"].GetInt() == version);
-      BOOST_TEST(std::string(data["createdAt"].GetString()).rfind("2001", 0) != 0);
-      BOOST_TEST(std::string(data["updatedAt"].GetString()).rfind("2001", 0) != 0);
-      const auto ignored = ignored_fields(response);
-      for (const char* field :
-           {"id", "customerId", "businessId", "version", "createdAt", "updatedAt"}) {
-        BOOST_TEST(ignored.count(field) == 1u, field);
-      }
-    };
-    BOOST_TEST(id != "0123456789abcdef01234567");
-    check(created, 1);
-    const auto patched =
-        http.request("PATCH", path + "/" + id, headers, R"({"title":"T",)" + read_only + "}");
-    BOOST_TEST_REQUIRE(patched.status == 200, patched.body);
-    check(patched, 2);
-    const auto put =
-        http.request("PUT", path + "/" + id, headers,
-                     R"({"name":"Kin","email":"kinprops@check.example","phone":"+254700999113",)" +
-                         read_only + "}");
-    BOOST_TEST_REQUIRE(put.status == 200, put.body);
-    check(put, 3);
-    BOOST_TEST(stack().postgres().psql("SELECT business_id, customer_id FROM customer_contacts"
-                                       " WHERE id = '" +
-                                       id + "'") ==
-               stack().business_id() + "|" + customer_id + "\n");
-
-    // What is stored beside the plaintext: none of it may reach a client.
-    std::vector<std::string> secrets = {stack().business_id()};
-    const std::string stored = stack().postgres().psql(
-        "SELECT encode(email_enc, 'hex'), encode(phone_enc, 'hex') FROM customer_contacts"
-        " WHERE id = '" +
-        id + "'");
-    std::string field;
-    for (const char ch : stored) {
-      if (ch == '|' || ch == '\n') {
-        if (field.size() >= 32) secrets.push_back(field.substr(0, 32));
-        if (field.size() > 120) secrets.push_back(field.substr(100, 20));
-        field.clear();
-      } else {
-        field += ch;
-      }
+BOOST_AUTO_TEST_CASE(contact_answers_show_nothing_internal_and_writes_cannot_set_read_only_fields) {
+  auto http = stack().client();
+  const auto headers = json_headers(stack().key());
+  const auto customer = http.request("POST", "/v1/customers", headers,
+                                     R"({"name":"Contact Props","email":"props@check.example"})");
+  BOOST_TEST_REQUIRE(customer.status == 201, customer.body);
+  const std::string customer_id = data_string(customer, "id");
+  const std::string path = "/v1/customers/" + customer_id + "/contacts";
+  const std::string read_only =
+      R"("id":"0123456789abcdef01234567","customerId":"0123456789abcdef76543210",)"
+      R"("businessId":"0123456789abcdef76543210","version":42,)"
+      R"("createdAt":"2001-01-01T00:00:00.000Z","updatedAt":"2001-01-01T00:00:00.000Z")";
+  const auto created =
+      http.request("POST", path, headers,
+                   R"({"name":"Kin","email":"kinprops@check.example","phone":"+254700999113",)" +
+                       read_only + "}");
+  BOOST_TEST_REQUIRE(created.status == 201, created.body);
+  const std::string id = data_string(created, "id");
+  const auto check = [&](const HttpResponse& response, int version) {
+    const auto json = response.json();
+    const auto& data = json["data"];
+    BOOST_TEST(data["id"].GetString() == id);
+    BOOST_TEST(data["customerId"].GetString() == customer_id);
+    BOOST_TEST(data["version"].GetInt() == version);
+    BOOST_TEST(std::string(data["createdAt"].GetString()).rfind("2001", 0) != 0);
+    BOOST_TEST(std::string(data["updatedAt"].GetString()).rfind("2001", 0) != 0);
+    const auto ignored = ignored_fields(response);
+    for (const char* field :
+         {"id", "customerId", "businessId", "version", "createdAt", "updatedAt"}) {
+      BOOST_TEST(ignored.count(field) == 1u, field);
     }
-    BOOST_TEST_REQUIRE(secrets.size() >= 3u, stored);
-    const std::vector<HttpResponse> answers = {
-        http.get(path, bearer(stack().key())),
-        http.get(path + "/" + id, bearer(stack().key())),
-        http.request("PATCH", path + "/" + id, headers, R"({"title":"U"})"),
-        http.request("DELETE", path + "/" + id, headers),
-    };
-    for (const auto& answer : answers) {
-      BOOST_TEST_REQUIRE(answer.status == 200, answer.body);
-      for (const std::string& secret : secrets) {
-        BOOST_TEST(answer.body.find(secret) == std::string::npos, secret << " in " << answer.body);
-      }
-      for (const char* internal : {"business_id", "businessId", "_enc", "is_primary", "\\\\x"}) {
-        BOOST_TEST(answer.body.find(internal) == std::string::npos, internal);
-      }
-      BOOST_TEST(answer.body.find("kinprops@check.example") != std::string::npos);  // decrypted
+  };
+  BOOST_TEST(id != "0123456789abcdef01234567");
+  check(created, 1);
+  const auto patched =
+      http.request("PATCH", path + "/" + id, headers, R"({"title":"T",)" + read_only + "}");
+  BOOST_TEST_REQUIRE(patched.status == 200, patched.body);
+  check(patched, 2);
+  const auto put =
+      http.request("PUT", path + "/" + id, headers,
+                   R"({"name":"Kin","email":"kinprops@check.example","phone":"+254700999113",)" +
+                       read_only + "}");
+  BOOST_TEST_REQUIRE(put.status == 200, put.body);
+  check(put, 3);
+  BOOST_TEST(stack().postgres().psql("SELECT business_id, customer_id FROM customer_contacts"
+                                     " WHERE id = '" +
+                                     id + "'") == stack().business_id() + "|" + customer_id + "\n");
+
+  // What is stored beside the plaintext: none of it may reach a client.
+  std::vector<std::string> secrets = {stack().business_id()};
+  const std::string stored = stack().postgres().psql(
+      "SELECT encode(email_enc, 'hex'), encode(phone_enc, 'hex') FROM customer_contacts"
+      " WHERE id = '" +
+      id + "'");
+  std::string field;
+  for (const char ch : stored) {
+    if (ch == '|' || ch == '\n') {
+      if (field.size() >= 32) secrets.push_back(field.substr(0, 32));
+      if (field.size() > 120) secrets.push_back(field.substr(100, 20));
+      field.clear();
+    } else {
+      field += ch;
     }
   }
+  BOOST_TEST_REQUIRE(secrets.size() >= 3u, stored);
+  const std::vector<HttpResponse> answers = {
+      http.get(path, bearer(stack().key())),
+      http.get(path + "/" + id, bearer(stack().key())),
+      http.request("PATCH", path + "/" + id, headers, R"({"title":"U"})"),
+      http.request("DELETE", path + "/" + id, headers),
+  };
+  for (const auto& answer : answers) {
+    BOOST_TEST_REQUIRE(answer.status == 200, answer.body);
+    for (const std::string& secret : secrets) {
+      BOOST_TEST(answer.body.find(secret) == std::string::npos, secret << " in " << answer.body);
+    }
+    for (const char* internal : {"business_id", "businessId", "_enc", "is_primary", "\\\\x"}) {
+      BOOST_TEST(answer.body.find(internal) == std::string::npos, internal);
+    }
+    BOOST_TEST(answer.body.find("kinprops@check.example") != std::string::npos);  // decrypted
+  }
+}
