@@ -59,6 +59,12 @@ void after_handling(const http::Request& request) {
   if (fault_of(request) == "crash-after-commit") crash();
 }
 
+void before_commit(const http::Request& request) {
+  if (fault_of(request) == "hang-before-commit") {
+    while (true) ::pause();
+  }
+}
+
 }  // namespace capi::api::faults
 
 #endif
