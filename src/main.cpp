@@ -41,7 +41,8 @@ void add_service_commands(CLI::App& app, Arguments& a) {
 
   auto* version = app.add_subcommand("version", "print the version");
   version->callback([] { std::cout << "customer-api " << CAPI_VERSION << '\n'; });
-  auto* routes = app.add_subcommand("routes", "print the route table: method, path, access, body");
+  auto* routes = app.add_subcommand(
+      "routes", "print the route table: method, path, access, body, idempotency");
   routes->callback([] { std::cout << capi::api::describe_routes(); });
 }
 

@@ -74,6 +74,12 @@ http::BodyStream streamed(const http::Request& request, http::BodyStream stream)
   };
 }
 
+void before_commit(const http::Request& request) {
+  if (fault_of(request) == "hang-before-commit") {
+    while (true) ::pause();
+  }
+}
+
 }  // namespace capi::api::faults
 
 #endif

@@ -112,7 +112,8 @@ std::string describe_routes() {
   std::string text;
   for (const auto& route : api.routes().routes()) {
     text += route.method + " " + route.pattern + " " + access_name(route.handler.access) + " " +
-            (route.handler.body == BodyKind::kNone ? "none" : "json") + "\n";
+            (route.handler.body == BodyKind::kNone ? "none" : "json") + " " +
+            (keeps_idempotency_key(route.handler) ? "idempotent" : "-") + "\n";
   }
   return text;
 }
