@@ -26,6 +26,7 @@ struct Arguments {
   std::string key_target;
   std::string key_dir;
   cli::SeedOptions seed;
+  cli::ExportOptions export_options;
 };
 
 void add_service_commands(CLI::App& app, Arguments& a) {
@@ -40,7 +41,8 @@ void add_service_commands(CLI::App& app, Arguments& a) {
 
   auto* version = app.add_subcommand("version", "print the version");
   version->callback([] { std::cout << "customer-api " << CAPI_VERSION << '\n'; });
-  auto* routes = app.add_subcommand("routes", "print the route table: method, path, access, body");
+  auto* routes = app.add_subcommand(
+      "routes", "print the route table: method, path, access, body, idempotency");
   routes->callback([] { std::cout << capi::api::describe_routes(); });
 }
 
@@ -97,6 +99,15 @@ void add_encryption_commands(CLI::App& app, Arguments& a) {
   status->callback([&] { a.exit_code = cli::encryption_status(a.config_path); });
 }
 
+void add_export_command(CLI::App& app, Arguments& a) {
+  auto* command = app.add_subcommand(
+      "export", "write a business's customers to stdout, decrypted (ndjson or csv)");
+  command->add_option("--business", a.export_options.business_id, "business id")->required();
+  command->add_option("--format", a.export_options.format, "ndjson (default) or csv");
+  command->add_option("--status", a.export_options.status, "active (default), inactive or all");
+  command->callback([&] { a.exit_code = cli::export_customers(a.config_path, a.export_options); });
+}
+
 void add_seed_command(CLI::App& app, Arguments& a) {
   auto* seed = app.add_subcommand(
       "seed", "load generated customers into a business (benchmark data), through COPY");
@@ -115,6 +126,7 @@ int run(int argc, char** argv) {
   add_business_commands(app, arguments);
   add_key_commands(app, arguments);
   add_encryption_commands(app, arguments);
+  add_export_command(app, arguments);
   add_seed_command(app, arguments);
   try {
     app.parse(argc, argv);

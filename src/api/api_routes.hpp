@@ -37,9 +37,10 @@ class ApiRoutes {
   Routes routes_;
 };
 
-// The route table as text, one route a line: "METHOD PATTERN ACCESS BODY" (public, read or
-// write; none or json). For `customer-api routes`, which the tests read so that every route
-// is checked (tenant isolation) and none can be added unseen.
+// The route table as text, one route a line: "METHOD PATTERN ACCESS BODY IDEMPOTENCY"
+// (public, read or write; none or json; idempotent when it keeps the Idempotency-Key
+// promise, else -). For `customer-api routes`, which the tests read so that every route is
+// checked (tenant isolation, idempotency) and none can be added unseen.
 std::string describe_routes();
 
 }  // namespace capi::api

@@ -5,6 +5,7 @@
 
 #include "api/envelope.hpp"
 #include "api/fault_injection.hpp"
+#include "api/idempotency.hpp"
 #include "domain/object_id.hpp"
 #include "http/fcgi_io.hpp"
 #include "http/queue_wait.hpp"
@@ -38,16 +39,18 @@ void read_json_body(FCGX_Request& fcgi, http::Request& request, const Endpoint& 
   }
 }
 
-// Runs the handler, again after a serialization failure or a deadlock (its transaction was
-// rolled back, so nothing of the attempt remains), at most kAttempts times in all; the last
-// failure becomes 503 with Retry-After.
+// Runs one attempt (the handler, or a keyed request's whole transaction), again after a
+// serialization failure or a deadlock (its transaction was rolled back, so nothing of the
+// attempt remains), at most kAttempts times in all; the last failure becomes 503 with
+// Retry-After.
 constexpr int kAttempts = 3;
 
-Reply run_handler(const Endpoint& endpoint, const RequestContext& context) {
+template <class Attempt>
+http::Response run_attempts(const RequestContext& context, const Attempt& attempt_once) {
   for (int attempt = 1;; ++attempt) {
     try {
       faults::before_attempt(context.request, attempt);
-      return endpoint.handler(context);
+      return attempt_once();
     } catch (const store::DbError& error) {
       if (error.kind() != store::ErrorKind::kRetryable || attempt == kAttempts) throw;
       log::Line(config::LogLevel::kWarn, "retrying after a retryable database error")
@@ -114,7 +117,8 @@ App::App(const config::Config& config, const server::PoolView& pool, Metrics* me
                                config.db_idle_in_transaction_timeout, config.db_peer_timeout}),
       auth_(db_, config.rate_limit_default,
             FailedKeyLimit{&buckets, config.failed_key_limit, config.rate_limit_window}),
-      api_({db_, *keys_, metrics, pool}) {
+      api_({db_, *keys_, metrics, pool}),
+      idempotency_(db_, *keys_) {
   // The master's locks on the key pages do not survive fork(): this worker takes its own.
   if (!keys_->lock_in_memory()) log::warn("the keys could not be locked in memory (mlock)");
 }
@@ -144,6 +148,9 @@ http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
     }
   }
 
+  // Checked on every route that takes one; kept only by routes with an effect.
+  const auto idempotency_key = caller ? idempotency_key_of(request) : std::nullopt;
+
   http::JsonBody body;
   if (endpoint.body != BodyKind::kNone) read_json_body(fcgi, request, endpoint, body);
 
@@ -153,19 +160,18 @@ http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
                                request_id,
                                caller ? &*caller : nullptr,
                                endpoint.body != BodyKind::kNone ? &body : nullptr};
-  const Reply reply = run_handler(endpoint, context);
+  const bool keyed = idempotency_key && keeps_idempotency_key(endpoint);
+  http::Response response = run_attempts(context, [&] {
+    return keyed ? idempotency_.run(*idempotency_key, context, endpoint.handler)
+                 : reply_response(endpoint.handler(context));
+  });
   faults::after_handling(request);
-
-  http::Response response;
-  response.status = reply.status;
-  if (reply.raw_content_type.empty()) {
-    response.body = success_body(reply);
-  } else {
-    response.content_type = reply.raw_content_type;
-    response.body = reply.raw_body;
-  }
-  for (const auto& [name, value] : reply.headers) response.set_header(name, value);
+  response.stream = faults::streamed(request, std::move(response.stream));
   return response;
+}
+
+void App::after_response() {
+  idempotency_.purge_if_due();
 }
 
 void App::serve(FCGX_Request& fcgi) {
@@ -216,7 +222,19 @@ void App::serve(FCGX_Request& fcgi) {
     response.set_header("X-RateLimit-Remaining", std::to_string(budget_->remaining));
     response.set_header("X-RateLimit-Reset", std::to_string(budget_->reset_seconds));
   }
-  http::write_response(fcgi, response, request.method == "HEAD");
+  try {
+    http::write_response(fcgi, response, request.method == "HEAD");
+  } catch (const std::exception& error) {
+    // A streamed body failed after its head was sent: the status cannot change any more, so
+    // the connection is cut and the client sees the answer end short, never a whole-looking
+    // partial export.
+    log::Line(config::LogLevel::kError, "a streamed answer stopped part-way")
+        .field("requestId", request_id)
+        .field("route", route)
+        .field("error", error.what())
+        .emit();
+    http::abort_response(fcgi);
+  }
 
   const auto elapsed = std::chrono::steady_clock::now() - started;
   const double duration_ms =

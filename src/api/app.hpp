@@ -12,6 +12,7 @@
 #include "api/auth.hpp"
 #include "api/context.hpp"
 #include "api/endpoint.hpp"
+#include "api/idempotency.hpp"
 #include "api/metrics.hpp"
 #include "config/config.hpp"
 #include "crypto/keyring.hpp"
@@ -30,6 +31,8 @@ class App final : public server::WorkerApp {
   App& operator=(const App&) = delete;
 
   void serve(FCGX_Request& fcgi) override;
+  // Housekeeping once the answer is out: expired Idempotency-Key records.
+  void after_response() override;
 
  private:
   // True when the request queued for a worker longer than queue_timeout (API routes only).
@@ -48,6 +51,7 @@ class App final : public server::WorkerApp {
   store::Connection db_;
   Authenticator auth_;
   ApiRoutes api_;
+  Idempotency idempotency_;
 };
 
 // A sane client request id (1-128 printable ASCII), else nginx's, else a new one.

@@ -41,9 +41,14 @@ struct Reply {
   std::string meta;     // JSON object text, or empty
   std::string message;  // "Customer created successfully", or empty
   std::vector<std::pair<std::string, std::string>> headers;
+  // The customer whose data the answer shows (empty: none): an Idempotency-Key's record of
+  // it is destroyed when that customer is erased.
+  std::string customer_id;
   // For the few answers that are not JSON (/metrics): sent as they are, without envelope.
   std::string raw_content_type;
   std::string raw_body;
+  // Or a body made while it is sent (exports), of raw_content_type.
+  http::BodyStream raw_stream;
 };
 
 }  // namespace capi::api

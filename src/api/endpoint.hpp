@@ -32,6 +32,13 @@ struct Endpoint {
   std::size_t body_limit = kBodyLimit;
 };
 
+// Whether a route keeps API.md's Idempotency-Key promise: every route with an effect, which
+// is every write route, those to come included. Decided here, from the table, never per
+// handler; App::handle wraps such a route's keyed requests (api/idempotency.hpp).
+constexpr bool keeps_idempotency_key(const Endpoint& endpoint) {
+  return endpoint.access == Access::kWrite;
+}
+
 using Routes = http::Router<Endpoint>;
 
 // A handler object's method as a route's handler; the object outlives the route table.

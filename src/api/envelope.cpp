@@ -43,6 +43,20 @@ std::string error_body(const ApiError& error, const std::string& request_id) {
   return json::text(buffer);
 }
 
+http::Response reply_response(const Reply& reply) {
+  http::Response response;
+  response.status = reply.status;
+  if (reply.raw_content_type.empty()) {
+    response.body = success_body(reply);
+  } else {
+    response.content_type = reply.raw_content_type;
+    response.body = reply.raw_body;
+    response.stream = reply.raw_stream;
+  }
+  for (const auto& [name, value] : reply.headers) response.set_header(name, value);
+  return response;
+}
+
 http::Response error_response(const ApiError& error, const std::string& request_id) {
   http::Response response;
   response.status = error.status();

@@ -13,6 +13,9 @@ namespace capi::api {
 std::string success_body(const Reply& reply);
 std::string error_body(const ApiError& error, const std::string& request_id);
 
+// The whole answer of a handler's reply: status, envelope (or the raw body) and its headers.
+http::Response reply_response(const Reply& reply);
+
 // The whole answer to a request that failed: status, envelope and the error's headers.
 http::Response error_response(const ApiError& error, const std::string& request_id);
 

@@ -51,6 +51,17 @@ ApiError ApiError::validation(Details details) {
                   std::move(details));
 }
 
+ApiError ApiError::idempotency_in_progress() {
+  return ApiError(409, "idempotency_in_progress",
+                  "A request with this Idempotency-Key is still running; retry shortly");
+}
+
+ApiError ApiError::idempotency_key_reused() {
+  return ApiError(422, "idempotency_key_reused",
+                  "This Idempotency-Key was used with another method, path or body",
+                  {{"Idempotency-Key", "was used with another method, path or body"}});
+}
+
 ApiError ApiError::rate_limited(std::int64_t retry_after_seconds) {
   return ApiError(429, "rate_limited",
                   "This API key is over its request budget; retry after " +

@@ -36,6 +36,10 @@ class ApiError : public std::exception {
   static ApiError conflict(std::string message, Details details = {});
   static ApiError precondition_failed(std::string message);
   static ApiError validation(Details details);
+  // Idempotency-Key: the same key's first request is still running (409); the key was used
+  // with another method, path or body (422).
+  static ApiError idempotency_in_progress();
+  static ApiError idempotency_key_reused();
   // Over the key's budget; a token is back after `retry_after_seconds`.
   static ApiError rate_limited(std::int64_t retry_after_seconds);
   // The database is down or overloaded; retry after `retry_after_seconds`.

@@ -59,6 +59,27 @@ void after_handling(const http::Request& request) {
   if (fault_of(request) == "crash-after-commit") crash();
 }
 
+http::BodyStream streamed(const http::Request& request, http::BodyStream stream) {
+  if (fault_of(request) != "fail-stream" || !stream) return stream;
+  return [stream = std::move(stream)](const http::BodySink& sink) {
+    bool sent = false;
+    stream([&](std::string_view piece) {
+      if (sent) {
+        throw store::DbError(store::ErrorKind::kUnavailable, "57P01",
+                             "terminating connection (injected by X-Capi-Fault)");
+      }
+      sink(piece);
+      sent = true;
+    });
+  };
+}
+
+void before_commit(const http::Request& request) {
+  if (fault_of(request) == "hang-before-commit") {
+    while (true) ::pause();
+  }
+}
+
 }  // namespace capi::api::faults
 
 #endif

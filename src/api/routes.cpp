@@ -50,6 +50,8 @@ Routes make_routes(const Handlers& handlers) {
   routes.add("GET", "/v1/customers", {kRead, kNone, bind(customers, &Customers::list)});
   routes.add("GET", "/v1/customers/search", {kRead, kNone, bind(customers, &Customers::search)});
   routes.add("GET", "/v1/customers/lookup", {kRead, kNone, bind(customers, &Customers::lookup)});
+  routes.add("GET", "/v1/customers/export",
+             {kRead, kNone, bind(customers, &Customers::export_all)});
   // The same reads with their parameters in the body, out of URLs (and so out of logs).
   routes.add("POST", "/v1/customers/search",
              {kRead, kJsonObject, bind(customers, &Customers::search)});
@@ -110,7 +112,8 @@ std::string describe_routes() {
   std::string text;
   for (const auto& route : api.routes().routes()) {
     text += route.method + " " + route.pattern + " " + access_name(route.handler.access) + " " +
-            (route.handler.body == BodyKind::kNone ? "none" : "json") + "\n";
+            (route.handler.body == BodyKind::kNone ? "none" : "json") + " " +
+            (keeps_idempotency_key(route.handler) ? "idempotent" : "-") + "\n";
   }
   return text;
 }

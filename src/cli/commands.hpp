@@ -37,6 +37,15 @@ int key_revoke(const std::string& config_path, const std::string& id_or_prefix);
 // Changes a key's budget (requests a minute, or "default"); workers apply it within 2 s.
 int key_set_rate_limit(const std::string& config_path, const std::string& id_or_prefix,
                        const std::string& budget);
+struct ExportOptions {
+  std::string business_id;
+  std::string format = "ndjson";
+  std::string status = "active";
+};
+// Writes a business's customers to stdout, decrypted (NDJSON or CSV, as GET
+// /v1/customers/export); exit 1 when some field did not decrypt.
+int export_customers(const std::string& config_path, const ExportOptions& options);
+
 // Loads generated customers into a business (benchmark data, deterministic for the seed)
 // by running customer-api-seed from this binary's folder in this process (exec): its output
 // and exit status are the command's (see src/seed/loader.cpp). 1 when the seeder is missing.

@@ -1,5 +1,7 @@
 #include "http/fcgi_io.hpp"
 
+#include <sys/socket.h>
+
 #include <string>
 
 namespace capi::http {
@@ -46,11 +48,26 @@ void write_response(FCGX_Request& fcgi, const Response& response, bool head_only
     head += value;
     head += "\r\n";
   }
-  head += "Content-Length: " + std::to_string(response.body.size()) + "\r\n\r\n";
+  if (!response.stream) {
+    head += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
+  }
+  head += "\r\n";
   FCGX_PutStr(head.data(), static_cast<int>(head.size()), fcgi.out);
-  if (!head_only && !response.body.empty()) {
+  if (head_only) return;
+  if (response.stream) {
+    response.stream([&fcgi](std::string_view piece) {
+      if (!piece.empty()) FCGX_PutStr(piece.data(), static_cast<int>(piece.size()), fcgi.out);
+    });
+    return;
+  }
+  if (!response.body.empty()) {
     FCGX_PutStr(response.body.data(), static_cast<int>(response.body.size()), fcgi.out);
   }
+}
+
+void abort_response(FCGX_Request& fcgi) {
+  // Whatever libfcgi still buffers is dropped with the connection.
+  if (fcgi.ipcFd >= 0) shutdown(fcgi.ipcFd, SHUT_RDWR);
 }
 
 }  // namespace capi::http

@@ -14,7 +14,14 @@ Request read_request_head(FCGX_Request& fcgi);
 // when the declared or actual length is over the limit.
 bool read_request_body(FCGX_Request& fcgi, Request& request, std::size_t limit);
 
-// Writes the status line, headers and body (no body for HEAD).
+// Writes the status line, headers and body (no body for HEAD). A streamed body is written as
+// it is made; an exception from it leaves the head (and what was sent) out already: the
+// caller must then cut the connection (abort_response) so that the client sees it end short.
 void write_response(FCGX_Request& fcgi, const Response& response, bool head_only);
+
+// Ends a request whose body could not be finished: closes the connection to the web server
+// without FastCGI's end of request, so that nginx drops the client's connection instead of
+// ending the answer as if it were whole.
+void abort_response(FCGX_Request& fcgi);
 
 }  // namespace capi::http

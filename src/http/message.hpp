@@ -2,6 +2,7 @@
 // Owned copies: nothing here points into libfcgi's buffers.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,11 +28,17 @@ struct Request {
   std::size_t content_length() const;
 };
 
+// A body made while it is sent (an export): called once, after the head, with a sink that
+// takes each piece as it is ready, so that nothing holds the whole body.
+using BodySink = std::function<void(std::string_view piece)>;
+using BodyStream = std::function<void(const BodySink& sink)>;
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  BodyStream stream;  // when set: the body, written without Content-Length; `body` unused
 
   void set_header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

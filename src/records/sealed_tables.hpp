@@ -6,8 +6,10 @@
 #include "crypto/keyring.hpp"
 #include "records/contact_records.hpp"
 #include "records/customer_records.hpp"
+#include "records/idempotency_records.hpp"
 #include "store/contact_columns.hpp"
 #include "store/customer_columns.hpp"
+#include "store/idempotency_columns.hpp"
 
 namespace capi::records {
 
@@ -17,6 +19,7 @@ template <class Visit>
 void for_each_sealed_table(const crypto::Keyring& keys, Visit&& visit) {
   visit("customer", store::customer_table(), CustomerRecords(keys));
   visit("contact", store::contact_table(), ContactRecords(keys));
+  visit("idempotency record", store::idempotency_table(), IdempotencyRecords(keys));
 }
 
 }  // namespace capi::records

@@ -40,6 +40,9 @@ class WorkerApp {
   // Serves one accepted request: reads its params and body, writes the whole response.
   // Must not throw: the app answers its own failures (500) and logs them.
   virtual void serve(FCGX_Request& request) = 0;
+  // After the answer was handed to the web server, before the next request: bounded
+  // housekeeping that no client should wait for. Must not throw.
+  virtual void after_response() {}
 };
 
 // One generation of the pool: its settings and how its workers make their app. Loaded at

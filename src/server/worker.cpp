@@ -138,6 +138,16 @@ void serve_one(WorkerApp& app, FCGX_Request& request) {
   }
 }
 
+void after_response(WorkerApp& app) {
+  try {
+    app.after_response();
+  } catch (const std::exception& error) {
+    log_error(std::string("WorkerApp::after_response threw: ") + error.what());
+  } catch (...) {
+    log_error("WorkerApp::after_response threw something that is not a std::exception");
+  }
+}
+
 bool is_unix_socket(int fd) {
   sockaddr_storage address{};
   socklen_t length = sizeof address;
@@ -188,6 +198,7 @@ int serve_requests(const WorkerContext& context, WorkerApp& app) {
     }
     serve_one(app, request.get());
     request.finish(plain_close);
+    after_response(app);
     context.scoreboard.finish_request(context.slot);
     try_accept = true;
 

@@ -122,6 +122,8 @@ bool Connection::connected() const {
 void Connection::reset() {
   conn_.reset();
   prepared_.clear();
+  transaction_depth_ = 0;
+  ++session_;
 }
 
 void Connection::drop_if_closed() {
@@ -254,22 +256,47 @@ void Connection::abort_copy(const char* reason) noexcept {
   }
 }
 
-Connection::Transaction::Transaction(Connection& connection) : connection_(connection) {
-  connection_.exec_script("BEGIN");
+Connection::Transaction::Transaction(Connection& connection)
+    : connection_(connection),
+      depth_(connection.transaction_depth_),
+      session_(connection.session_) {
+  if (depth_ == 0) {
+    connection_.exec_script("BEGIN");
+  } else {
+    connection_.exec_script(("SAVEPOINT capi_" + std::to_string(depth_)).c_str());
+  }
+  session_ = connection_.session_;  // BEGIN may have connected
+  ++connection_.transaction_depth_;
 }
 
 Connection::Transaction::~Transaction() {
   if (!open_) return;
+  close();
+  if (!same_session()) return;  // the session ended, and its transaction with it
   try {
-    if (connection_.connected()) connection_.exec_script("ROLLBACK");
+    if (!connection_.connected()) return;
+    if (depth_ == 0) {
+      connection_.exec_script("ROLLBACK");
+    } else {
+      connection_.exec_script(("ROLLBACK TO SAVEPOINT capi_" + std::to_string(depth_)).c_str());
+    }
   } catch (const DbError&) {
     // The connection is already reset by fail(); nothing else to undo.
   }
 }
 
 void Connection::Transaction::commit() {
-  connection_.exec_script("COMMIT");
+  if (depth_ == 0) {
+    connection_.exec_script("COMMIT");
+  } else {
+    connection_.exec_script(("RELEASE SAVEPOINT capi_" + std::to_string(depth_)).c_str());
+  }
+  close();
+}
+
+void Connection::Transaction::close() {
   open_ = false;
+  if (same_session()) connection_.transaction_depth_ = depth_;
 }
 
 }  // namespace capi::store

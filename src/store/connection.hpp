@@ -135,7 +135,12 @@ class Connection {
   long end_copy();
   void abort_copy(const char* reason) noexcept;
 
-  // A transaction that rolls back unless committed.
+  // A transaction that rolls back unless committed. Nestable: one begun inside another is a
+  // savepoint of it (commit releases the savepoint, the destructor rolls back to it), so that
+  // a handler's own transaction joins the one around it (an Idempotency-Key's, whose record
+  // must commit with the effect) and nothing commits before the outermost does. A savepoint,
+  // not a plain join: a statement that fails inside (a unique violation that a handler
+  // answers by reading again) leaves the outer transaction usable, as it would be alone.
   class Transaction {
    public:
     explicit Transaction(Connection& connection);
@@ -145,7 +150,13 @@ class Connection {
     void commit();
 
    private:
+    // Whether this transaction still belongs to the connection's current session.
+    bool same_session() const { return session_ == connection_.session_; }
+    void close();
+
     Connection& connection_;
+    int depth_;              // 0: the outermost (BEGIN/COMMIT); n: savepoint capi_n
+    unsigned long session_;  // the connection's session when it began
     bool open_ = true;
   };
 
@@ -158,6 +169,8 @@ class Connection {
   SessionLimits limits_;
   std::unique_ptr<PGconn, PGconnDeleter> conn_;
   std::unordered_set<std::string> prepared_;
+  int transaction_depth_ = 0;  // Transactions open on this session
+  unsigned long session_ = 0;  // counts resets: a transaction of an earlier session is gone
   std::chrono::steady_clock::time_point next_attempt_{};
   std::chrono::milliseconds retry_interval_{200};
 };

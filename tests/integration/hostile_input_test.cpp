@@ -17,16 +17,6 @@ namespace {
 
 constexpr std::size_t kBodyLimit = 1024 * 1024;
 
-// The peak resident set of a process so far, in kB (VmHWM).
-long peak_rss_kb(pid_t pid) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
-  }
-  return -1;
-}
-
 // `head`, then `item` repeated (comma-separated) as long as the body stays within the limit,
 // then `tail`. An '#' in `item` becomes the item's number (distinct keys).
 std::string fill(const std::string& head, const std::string& item, const std::string& tail) {

@@ -2,8 +2,10 @@
 // the router's own table (`customer-api routes`) against business A's records, lookups by
 // A's email and phone, searches for A's names, A's cursors, and A's contacts (through A's
 // customer and through one of B's own). Every attempt is answered exactly as the same request
-// for a record that does not exist, and A's rows are byte for byte what they were. A route
-// added without a rule here fails the test.
+// for a record that does not exist, and A's rows are byte for byte what they were. B's
+// writes carry Idempotency-Keys that A has used: a key is its business's own, so B gets its
+// own fresh run (never A's stored answer, nor 422 for A's use of it). A route added without a
+// rule here fails the test.
 #define BOOST_TEST_MODULE tenant_isolation
 #include <boost/test/unit_test.hpp>
 
@@ -23,7 +25,7 @@ using namespace capi::test;
 namespace {
 
 struct Route {
-  std::string method, pattern, access, body;
+  std::string method, pattern, access, body, idempotency;
 };
 
 std::vector<Route> route_table(const Stack& stack) {
@@ -32,7 +34,8 @@ std::vector<Route> route_table(const Stack& stack) {
   std::vector<Route> routes;
   std::istringstream lines(listed.output);
   Route route;
-  while (lines >> route.method >> route.pattern >> route.access >> route.body) {
+  while (lines >> route.method >> route.pattern >> route.access >> route.body >>
+         route.idempotency) {
     routes.push_back(route);
   }
   BOOST_TEST_REQUIRE(routes.size() > 10u);
@@ -55,6 +58,9 @@ std::string rows_of(Stack& stack) {
       a +
       "'; SELECT md5(coalesce(string_agg(k::text, '|' ORDER BY"
       " k.id), '')) FROM customer_contacts k WHERE business_id = '" +
+      a +
+      "'; SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r.id), ''))"
+      " FROM idempotency_records r WHERE business_id = '" +
       a + "'");
 }
 
@@ -125,6 +131,27 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
     const auto json = page.json();
     victim.cursor = json["meta"]["nextCursor"].GetString();
   }
+  // A uses an Idempotency-Key for each route that keeps them; B's attempt on that route
+  // sends the same key.
+  const auto routes = route_table(stack);
+  const auto shared_key = [](const Route& route) {
+    return "shared " + route.method + " " + route.pattern;
+  };
+  int keyed = 0;
+  for (const auto& route : routes) {
+    if (route.idempotency != "idempotent") continue;
+    const std::string n = std::to_string(keyed++);
+    const auto used = http.request(
+        "POST", "/v1/customers",
+        json_headers(stack.key(), {{"Idempotency-Key", shared_key(route)}}),
+        R"({"name":"Keyed Person )" + n + R"(","email":"keyed)" + n + R"(@victim.example"})");
+    BOOST_TEST_REQUIRE(used.status == 201, used.body);
+  }
+  BOOST_TEST_REQUIRE(keyed >= 10);
+  const auto b_headers_for = [&](const Route& route) {
+    if (route.idempotency != "idempotent") return b_headers;
+    return json_headers(stack.other_key(), {{"Idempotency-Key", shared_key(route)}});
+  };
   const std::string before = rows_of(stack);
   const std::string missing_id = "0123456789abcdef01234567";
   const std::string write_body = R"({"name":"Intruder","email":"secret0@victim.example"})";
@@ -133,10 +160,10 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
   using Check = std::function<void(const Route&)>;
   const auto same_as_missing = [&](const Route& route) {
     const std::string body = route.body == "json" ? write_body : "";
-    const auto on_a =
-        http.request(route.method, with_id(route.pattern, victim.id), b_headers, body);
+    const Headers headers = b_headers_for(route);
+    const auto on_a = http.request(route.method, with_id(route.pattern, victim.id), headers, body);
     const auto on_none =
-        http.request(route.method, with_id(route.pattern, missing_id), b_headers, body);
+        http.request(route.method, with_id(route.pattern, missing_id), headers, body);
     BOOST_TEST(on_a.status == 404, route.method << " " << route.pattern << ": " << on_a.body);
     BOOST_TEST(answer_of(on_a) == answer_of(on_none), route.method << " " << route.pattern);
   };
@@ -145,14 +172,15 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
   const auto contact_same_as_missing = [&](const Route& route) {
     const std::string body = route.body == "json" ? write_body : "";
     const std::string what = route.method + " " + route.pattern;
+    const Headers headers = b_headers_for(route);
     const auto on_a = http.request(
-        route.method, with_id(route.pattern, victim.id, victim.contact_id), b_headers, body);
+        route.method, with_id(route.pattern, victim.id, victim.contact_id), headers, body);
     const auto through_b = http.request(
-        route.method, with_id(route.pattern, b_customer, victim.contact_id), b_headers, body);
+        route.method, with_id(route.pattern, b_customer, victim.contact_id), headers, body);
     const auto on_none =
-        http.request(route.method, with_id(route.pattern, missing_id, missing_id), b_headers, body);
+        http.request(route.method, with_id(route.pattern, missing_id, missing_id), headers, body);
     const auto on_b_none =
-        http.request(route.method, with_id(route.pattern, b_customer, missing_id), b_headers, body);
+        http.request(route.method, with_id(route.pattern, b_customer, missing_id), headers, body);
     BOOST_TEST(on_a.status == 404, what << ": " << on_a.body);
     BOOST_TEST(through_b.status == 404, what << ": " << through_b.body);
     BOOST_TEST(answer_of(on_a) == answer_of(on_none), what);
@@ -198,10 +226,25 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
     BOOST_TEST(foreign.status == 400, foreign.body);
     BOOST_TEST(answer_of(foreign) == answer_of(forged));
   };
+  // B's export, in both formats and with every status: B's own customer, nothing of A's.
+  const auto exports_its_own = [&](const Route& route) {
+    for (const char* format : {"ndjson", "csv"}) {
+      const auto own =
+          http.get(route.pattern + "?status=all&format=" + format, bearer(stack.other_key()));
+      BOOST_TEST_REQUIRE(own.status == 200, own.body);
+      BOOST_TEST(own.body.find(b_customer) != std::string::npos, format);
+      BOOST_TEST(own.body.find("victim.example") == std::string::npos, format);
+      BOOST_TEST(own.body.find(victim.id) == std::string::npos, format);
+      BOOST_TEST(own.body.find("Secret Person") == std::string::npos, format);
+    }
+  };
   const auto creates_its_own = [&](const Route& route) {
     // Writing with A's email makes (or finds, or collides with) B's own customer: A's is
-    // neither found nor touched, and its id never shows.
-    const auto response = http.request(route.method, route.pattern, b_headers, write_body);
+    // neither found nor touched, and its id never shows. A's use of the same key neither
+    // replays A's answer nor refuses B's request.
+    const auto response =
+        http.request(route.method, route.pattern, b_headers_for(route), write_body);
+    BOOST_TEST(response.header("idempotent-replayed").empty());
     BOOST_TEST((response.status == 201 || response.status == 200 || response.status == 409),
                response.body);
     BOOST_TEST(response.body.find(victim.id) == std::string::npos, response.body);
@@ -226,6 +269,7 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
       {"GET /v1/customers/search", finds_nothing},
       {"POST /v1/customers/search", finds_nothing},
       {"GET /v1/customers/lookup", finds_nothing},
+      {"GET /v1/customers/export", exports_its_own},
       {"POST /v1/customers/lookup", finds_nothing},
       {"POST /v1/customers/find-or-create", creates_its_own},
       {"GET /v1/customers/{id}", same_as_missing},
@@ -241,7 +285,6 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
       {"DELETE /v1/customers/{id}/contacts/{contactId}", contact_same_as_missing},
   };
   // Reads first, so that nothing B writes (with A's email) can stand in for A's data.
-  const auto routes = route_table(stack);
   for (const bool writes : {false, true}) {
     for (const auto& route : routes) {
       if ((route.access == "write") != writes) continue;

@@ -58,6 +58,9 @@ class ChildProcess {
 std::vector<pid_t> child_pids(pid_t parent);
 
 // The same pids as a set (for comparing generations of workers).
+// The peak resident set of a process so far, in kB (VmHWM); -1 when it cannot be read.
+long peak_rss_kb(pid_t pid);
+
 inline std::set<pid_t> as_set(const std::vector<pid_t>& pids) {
   return {pids.begin(), pids.end()};
 }

@@ -65,6 +65,7 @@ Reply ContactsHandler::reply(const RequestContext& context, const store::Contact
   answer.message = options.message;
   answer.meta = write_meta(options.ignored_fields, opened.unreadable);
   answer.headers.emplace_back("ETag", etag(row.version));
+  answer.customer_id = row.customer_id;
   return answer;
 }
 

@@ -16,6 +16,7 @@ CustomersHandler::CustomersHandler(store::Connection& db, const crypto::Keyring&
       contacts_(db),
       listing_(db),
       search_(db),
+      idempotency_(db),
       records_(keys),
       contact_records_(keys),
       cursors_(keys) {}
@@ -103,6 +104,7 @@ Reply CustomersHandler::reply(const RequestContext& context, const store::Custom
   answer.message = options.message;
   answer.meta = write_meta(options.ignored_fields, unreadable);
   answer.headers.emplace_back("ETag", etag(row.version));
+  answer.customer_id = row.id;
   return answer;
 }
 

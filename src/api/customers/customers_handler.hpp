@@ -17,6 +17,7 @@
 #include "store/customer_listing.hpp"
 #include "store/customer_search.hpp"
 #include "store/customer_store.hpp"
+#include "store/idempotency_store.hpp"
 
 namespace capi::api {
 
@@ -33,6 +34,7 @@ class CustomersHandler final {
   Reply list(const RequestContext& context) const;
   Reply search(const RequestContext& context) const;
   Reply lookup(const RequestContext& context) const;
+  Reply export_all(const RequestContext& context) const;  // streamed NDJSON or CSV
 
  private:
   // How a single customer is answered.
@@ -67,6 +69,7 @@ class CustomersHandler final {
   store::ContactStore contacts_;
   store::CustomerListing listing_;
   store::CustomerSearch search_;
+  store::IdempotencyStore idempotency_;  // erasure deletes the stored answers that show it
   records::CustomerRecords records_;
   records::ContactRecords contact_records_;
   records::Sealer cursors_;  // listing cursors (customer_query.hpp)

@@ -1,0 +1,35 @@
+// Idempotency-Key records (sql/005_idempotency.sql) as stored; sealing and the rules are
+// the caller's (api/idempotency.cpp). Every statement takes its values as parameters.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "store/connection.hpp"
+#include "store/idempotency_row.hpp"
+
+namespace capi::store {
+
+class IdempotencyStore {
+ public:
+  explicit IdempotencyStore(Connection& connection) : connection_(connection) {}
+
+  // Takes the transaction-scoped advisory lock of record `id` without waiting: false when
+  // another transaction (the same key's first request, still running) holds it.
+  bool try_lock(const std::string& id) const;
+  // The business's record `id`, unless it is older than 24 hours.
+  std::optional<IdempotencyRow> find(const std::string& business_id, const std::string& id) const;
+  // Writes the record (over an expired one of the same id). False, and nothing written,
+  // when the customer it concerns was erased meanwhile: erasure leaves no record behind.
+  bool insert(const IdempotencyRow& row) const;
+  // Deletes the records whose answers show the customer's data (erasure).
+  void forget_customer(const std::string& business_id, const std::string& customer_id) const;
+  // Deletes at most `limit` records older than 24 hours, skipping rows that others have
+  // locked; how many it deleted.
+  long purge_expired(int limit) const;
+
+ private:
+  Connection& connection_;
+};
+
+}  // namespace capi::store
