@@ -24,7 +24,9 @@ std::string target_of(const http::Request& request) {
 // "Name: value" lines: header names and values never hold a line feed.
 std::string headers_text(const http::Response& response) {
   std::string text;
-  for (const auto& [name, value] : response.headers) text += name + ": " + value + "\n";
+  for (const auto& [name, value] : response.headers) {
+    text.append(name).append(": ").append(value).append("\n");
+  }
   return text;
 }
 
