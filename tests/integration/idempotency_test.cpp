@@ -76,23 +76,6 @@ std::string count(const std::string& from_where) {
   return psql("SELECT count(*) FROM " + from_where);
 }
 
-struct Route {
-  std::string method, pattern, access, body, idempotency;
-};
-
-std::vector<Route> route_table() {
-  const auto listed = stack().cli({"routes"});
-  BOOST_TEST_REQUIRE(listed.exit_code == 0, listed.output);
-  std::vector<Route> routes;
-  std::istringstream lines(listed.output);
-  Route route;
-  while (lines >> route.method >> route.pattern >> route.access >> route.body >>
-         route.idempotency) {
-    routes.push_back(route);
-  }
-  return routes;
-}
-
 // One keyed request: its path and body.
 struct Attempt {
   std::string path;
@@ -155,7 +138,7 @@ BOOST_AUTO_TEST_CASE(every_write_route_keeps_the_key_and_replays_without_a_secon
        }},
   };
   int checked = 0;
-  for (const auto& route : route_table()) {
+  for (const auto& route : route_table(stack())) {
     const std::string name = route.method + " " + route.pattern;
     // Every route with an effect keeps the key; reads do not need to.
     BOOST_TEST((route.idempotency == "idempotent") == (route.access == "write"), name);

@@ -24,24 +24,6 @@ using namespace capi::test;
 
 namespace {
 
-struct Route {
-  std::string method, pattern, access, body, idempotency;
-};
-
-std::vector<Route> route_table(const Stack& stack) {
-  const auto listed = stack.cli({"routes"});
-  BOOST_TEST_REQUIRE(listed.exit_code == 0, listed.output);
-  std::vector<Route> routes;
-  std::istringstream lines(listed.output);
-  Route route;
-  while (lines >> route.method >> route.pattern >> route.access >> route.body >>
-         route.idempotency) {
-    routes.push_back(route);
-  }
-  BOOST_TEST_REQUIRE(routes.size() > 10u);
-  return routes;
-}
-
 // What A has that B must not reach.
 struct Victim {
   std::string id;
@@ -134,6 +116,7 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
   // A uses an Idempotency-Key for each route that keeps them; B's attempt on that route
   // sends the same key.
   const auto routes = route_table(stack);
+  BOOST_TEST_REQUIRE(routes.size() > 10u);
   const auto shared_key = [](const Route& route) {
     return "shared " + route.method + " " + route.pattern;
   };

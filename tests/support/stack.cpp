@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <sstream>
 #include <stdexcept>
 
 namespace capi::test {
@@ -19,6 +20,21 @@ std::string replace_all(std::string text, const std::string& from, const std::st
 }
 
 }  // namespace
+
+std::vector<Route> route_table(const Stack& stack) {
+  const auto listed = stack.cli({"routes"});
+  if (listed.exit_code != 0)
+    throw std::runtime_error("customer-api routes failed:\n" + listed.output);
+  std::vector<Route> routes;
+  std::istringstream lines(listed.output);
+  Route route;
+  while (lines >> route.method >> route.pattern >> route.access >> route.body >>
+         route.idempotency) {
+    routes.push_back(route);
+  }
+  if (routes.empty()) throw std::runtime_error("customer-api routes listed no route");
+  return routes;
+}
 
 int free_port() {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);

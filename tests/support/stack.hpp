@@ -73,6 +73,14 @@ class Stack {
   std::unique_ptr<ChildProcess> nginx_;
 };
 
+// One line of `customer-api routes`: the router's own table, from which the tests that must
+// cover every route (tenant isolation, idempotency) take their list.
+struct Route {
+  std::string method, pattern, access, body, idempotency;
+};
+// Every route of the stack's binary (a test fails when there are none).
+std::vector<Route> route_table(const Stack& stack);
+
 // A free TCP port on 127.0.0.1 (bound and released: good enough for tests).
 int free_port();
 
