@@ -8,6 +8,7 @@
 #include "api/idempotency.hpp"
 #include "domain/object_id.hpp"
 #include "http/fcgi_io.hpp"
+#include "http/json_rows.hpp"
 #include "http/queue_wait.hpp"
 #include "log/log.hpp"
 
@@ -19,12 +20,22 @@ bool is_sane_request_id(std::string_view id) {
          std::all_of(id.begin(), id.end(), [](char ch) { return ch >= 0x20 && ch <= 0x7e; });
 }
 
-// Reads and parses the body a route takes; throws the 413/415/400 the contract names.
+// Reads and parses the body a route takes; throws the 413/415/400 the contract names. A
+// bulk body (kJsonRows) is only read here: its handler cuts it into rows.
 void read_json_body(FCGX_Request& fcgi, http::Request& request, const Endpoint& endpoint,
                     http::JsonBody& body) {
   const auto content_type = request.param("CONTENT_TYPE");
   if (!http::read_request_body(fcgi, request, endpoint.body_limit)) {
     throw ApiError::payload_too_large(endpoint.body_limit);
+  }
+  if (endpoint.body == BodyKind::kJsonRows) {
+    if (!http::rows_format(content_type)) {
+      throw ApiError::unsupported_media_type(
+          "The body must be sent as Content-Type: application/json (an array) or "
+          "application/x-ndjson (one object a line)");
+    }
+    if (request.body.empty()) throw ApiError::bad_request("A body is required");
+    return;
   }
   if (!is_json_content_type(content_type)) {
     throw ApiError::unsupported_media_type(
@@ -60,6 +71,21 @@ http::Response run_attempts(const RequestContext& context, const Attempt& attemp
           .emit();
     }
   }
+}
+
+// nginx's auth_request for a bulk body (nginx/customer-api-locations.conf): the request's
+// head alone, sent before nginx reads a body of up to 16 MiB, so that an unknown caller is
+// refused without one. The parameter comes only from nginx's configuration: a client's
+// headers arrive as HTTP_*, never under this name. Nothing runs and no budget is charged:
+// the request itself follows, and is charged then.
+bool is_authorization_only(const http::Request& request) {
+  return request.param("CAPI_AUTHORIZE_ONLY") == "1";
+}
+
+http::Response authorized_response() {
+  http::Response response;
+  response.status = 204;
+  return response;
 }
 
 }  // namespace
@@ -134,6 +160,7 @@ http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
   std::optional<Caller> caller;
   if (endpoint.access != Access::kPublic) {
     caller = auth_.authenticate(request);
+    if (is_authorization_only(request)) return authorized_response();
     charge_budget(*caller);  // before anything else runs: a refused request has no effect
     if (endpoint.access == Access::kWrite && caller->read_only) {
       throw ApiError::permission_denied("This API key is read-only");
@@ -159,7 +186,7 @@ http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
                                *query,
                                request_id,
                                caller ? &*caller : nullptr,
-                               endpoint.body != BodyKind::kNone ? &body : nullptr};
+                               endpoint.body == BodyKind::kJsonObject ? &body : nullptr};
   const bool keyed = idempotency_key && keeps_idempotency_key(endpoint);
   http::Response response = run_attempts(context, [&] {
     return keyed ? idempotency_.run(*idempotency_key, context, endpoint.handler)

@@ -10,7 +10,8 @@
 
 namespace capi::api {
 
-constexpr std::size_t kBodyLimit = std::size_t{1024} * 1024;  // 1 MiB
+constexpr std::size_t kBodyLimit = std::size_t{1024} * 1024;           // 1 MiB
+constexpr std::size_t kBulkBodyLimit = std::size_t{16} * 1024 * 1024;  // 16 MiB (import)
 
 enum class Access {
   kPublic,  // no key (health, metrics)
@@ -21,6 +22,7 @@ enum class Access {
 enum class BodyKind {
   kNone,        // a body, if any, is ignored
   kJsonObject,  // a JSON object is required
+  kJsonRows,    // a JSON array or NDJSON (http/json_rows.hpp), read by the handler row by row
 };
 
 using Handler = std::function<Reply(const RequestContext&)>;

@@ -21,13 +21,7 @@ std::string success_body(const Reply& reply) {
   return json::text(buffer);
 }
 
-std::string error_body(const ApiError& error, const std::string& request_id) {
-  json::Buffer buffer;
-  json::Writer writer(buffer);
-  writer.StartObject();
-  json::key(writer, "success");
-  writer.Bool(false);
-  json::key(writer, "error");
+void write_error(json::Writer& writer, const ApiError& error) {
   writer.StartObject();
   json::field(writer, "code", error.code());
   json::field(writer, "message", error.message());
@@ -38,6 +32,16 @@ std::string error_body(const ApiError& error, const std::string& request_id) {
     writer.EndObject();
   }
   writer.EndObject();
+}
+
+std::string error_body(const ApiError& error, const std::string& request_id) {
+  json::Buffer buffer;
+  json::Writer writer(buffer);
+  writer.StartObject();
+  json::key(writer, "success");
+  writer.Bool(false);
+  json::key(writer, "error");
+  write_error(writer, error);
   json::field(writer, "requestId", request_id);
   writer.EndObject();
   return json::text(buffer);

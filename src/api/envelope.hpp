@@ -7,11 +7,14 @@
 #include "api/context.hpp"
 #include "api/error.hpp"
 #include "http/message.hpp"
+#include "json/writer.hpp"
 
 namespace capi::api {
 
 std::string success_body(const Reply& reply);
 std::string error_body(const ApiError& error, const std::string& request_id);
+// The error object alone, {"code","message","details"}: the envelope's, and a bulk row's.
+void write_error(json::Writer& writer, const ApiError& error);
 
 // The whole answer of a handler's reply: status, envelope (or the raw body) and its headers.
 http::Response reply_response(const Reply& reply);

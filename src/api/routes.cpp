@@ -28,6 +28,18 @@ const char* access_name(Access access) {
   return "?";
 }
 
+const char* body_name(BodyKind body) {
+  switch (body) {
+    case BodyKind::kNone:
+      return "none";
+    case BodyKind::kJsonObject:
+      return "json";
+    case BodyKind::kJsonRows:
+      return "rows";
+  }
+  return "?";
+}
+
 // The table, bound to `handlers`.
 template <class Handlers>
 Routes make_routes(const Handlers& handlers) {
@@ -52,6 +64,8 @@ Routes make_routes(const Handlers& handlers) {
   routes.add("GET", "/v1/customers/lookup", {kRead, kNone, bind(customers, &Customers::lookup)});
   routes.add("GET", "/v1/customers/export",
              {kRead, kNone, bind(customers, &Customers::export_all)});
+  routes.add("POST", "/v1/customers/import",
+             {kWrite, kJsonRows, bind(customers, &Customers::import_all), kBulkBodyLimit});
   // The same reads with their parameters in the body, out of URLs (and so out of logs).
   routes.add("POST", "/v1/customers/search",
              {kRead, kJsonObject, bind(customers, &Customers::search)});
@@ -112,7 +126,7 @@ std::string describe_routes() {
   std::string text;
   for (const auto& route : api.routes().routes()) {
     text += route.method + " " + route.pattern + " " + access_name(route.handler.access) + " " +
-            (route.handler.body == BodyKind::kNone ? "none" : "json") + " " +
+            body_name(route.handler.body) + " " +
             (keeps_idempotency_key(route.handler) ? "idempotent" : "-") + "\n";
   }
   return text;

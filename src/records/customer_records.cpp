@@ -1,5 +1,7 @@
 #include "records/customer_records.hpp"
 
+#include <rapidjson/document.h>
+
 #include "domain/email.hpp"
 #include "json/writer.hpp"
 #include "records/address_json.hpp"
@@ -39,6 +41,17 @@ std::string metadata_json(const domain::Field<std::map<std::string, std::string>
   }
   writer.EndObject();
   return json::text(buffer);
+}
+
+// Whether two JSON texts hold the same value (members in any order): the database gives
+// jsonb back in its own layout.
+bool same_json(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  rapidjson::Document first;
+  rapidjson::Document second;
+  first.Parse(a.data(), a.size());
+  second.Parse(b.data(), b.size());
+  return !first.HasParseError() && !second.HasParseError() && first == second;
 }
 
 // `target` takes the field's value when the body gave one (the defaults of the fields that
@@ -107,11 +120,10 @@ void CustomerRecords::apply_sealed(const domain::CustomerDraft& draft, CustomerR
   }
 }
 
-void CustomerRecords::apply(const domain::CustomerDraft& draft, CustomerRow& row) const {
+void CustomerRecords::apply_plain(const domain::CustomerDraft& draft, CustomerRow& row) {
   take_value(draft.type, row.type);
   take_value(draft.name, row.name);
   take_optional(draft.company_name, row.company_name);
-  apply_sealed(draft, row);
   take_optional(draft.website, row.website);
   take_optional(draft.country, row.country);
   take_value(draft.currency, row.currency);
@@ -124,6 +136,43 @@ void CustomerRecords::apply(const domain::CustomerDraft& draft, CustomerRow& row
   take_optional(draft.notes, row.notes);
   if (draft.metadata.given()) row.metadata_json = metadata_json(draft.metadata);
   take_optional(draft.customer_since_ms, row.customer_since_ms);
+}
+
+void CustomerRecords::apply(const domain::CustomerDraft& draft, CustomerRow& row) const {
+  apply_plain(draft, row);
+  apply_sealed(draft, row);
+}
+
+bool CustomerRecords::changes(const domain::CustomerDraft& draft, const CustomerRow& row) const {
+  CustomerRow after = row;
+  apply_plain(draft, after);
+  const auto since = [&](const CustomerRow& r) {
+    return r.customer_since_ms.value_or(r.created_ms);
+  };
+  if (after.type != row.type || after.name != row.name || after.company_name != row.company_name ||
+      after.website != row.website || after.country != row.country ||
+      after.currency != row.currency || after.segment != row.segment || after.tags != row.tags ||
+      after.payment_terms != row.payment_terms ||
+      after.credit_limit_minor != row.credit_limit_minor ||
+      after.discount_rate_hundredths != row.discount_rate_hundredths ||
+      after.preferred_shipping != row.preferred_shipping || after.notes != row.notes ||
+      since(after) != since(row) || !same_json(after.metadata_json, row.metadata_json)) {
+    return true;
+  }
+  // Personal data is compared in plaintext: every seal is new, so ciphertexts always differ.
+  const OpenedCustomer opened = open(row);
+  const auto differs = [](const auto& field, const auto& current) {
+    return field.given() && field.optional() != current;
+  };
+  const auto address_json = [](const std::optional<domain::Address>& address) {
+    return address ? std::optional(address_to_json(*address)) : std::nullopt;
+  };
+  return differs(draft.email, opened.email) || differs(draft.phone, opened.phone) ||
+         differs(draft.tax_id, opened.tax_id) ||
+         (draft.billing_address.given() &&
+          address_plaintext(draft.billing_address) != address_json(opened.billing_address)) ||
+         (draft.shipping_address.given() &&
+          address_plaintext(draft.shipping_address) != address_json(opened.shipping_address));
 }
 
 OpenedCustomer CustomerRecords::open(const CustomerRow& row) const {

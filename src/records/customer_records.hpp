@@ -33,6 +33,9 @@ class CustomerRecords {
   // Applies the fields a draft gives onto `row` (a new row for a create, the stored one for
   // an update), sealing personal data and recomputing blind indexes.
   void apply(const domain::CustomerDraft& draft, store::CustomerRow& row) const;
+  // Whether applying `draft` would change anything of `row` (an upsert that would not is
+  // "unchanged" and writes nothing).
+  bool changes(const domain::CustomerDraft& draft, const store::CustomerRow& row) const;
   OpenedCustomer open(const store::CustomerRow& row) const;
 
   // Blind indexes of query values (lookup, search, uniqueness checks).
@@ -46,6 +49,7 @@ class CustomerRecords {
  private:
   void apply_email(const domain::Field<std::string>& email, store::CustomerRow& row) const;
   void apply_phone(const domain::Field<std::string>& phone, store::CustomerRow& row) const;
+  static void apply_plain(const domain::CustomerDraft& draft, store::CustomerRow& row);
   void apply_sealed(const domain::CustomerDraft& draft, store::CustomerRow& row) const;
 
   Sealer sealer_;

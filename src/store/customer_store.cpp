@@ -5,6 +5,7 @@
 #include "store/built_statement.hpp"
 #include "store/contact_columns.hpp"
 #include "store/customer_columns.hpp"
+#include "store/pg_types.hpp"
 
 namespace capi::store {
 namespace {
@@ -58,6 +59,16 @@ struct Statements {
           " shipping_address_enc = NULL, website = NULL, segment = NULL, tags = '{}',"
           " notes = NULL, preferred_shipping = NULL, metadata = '{}'"
           " WHERE business_id = $1 AND id = $2")};
+  BuiltStatement holding{
+      "customer_holding",
+      "SELECT " + customer_table().select_list() +
+          " FROM customers WHERE business_id = $1 AND deleted_at IS NULL AND ("
+          "email_index = ANY (ARRAY(SELECT jsonb_array_elements_text($2::jsonb))) OR "
+          "phone_index = ANY (ARRAY(SELECT jsonb_array_elements_text($3::jsonb)))) ORDER BY id",
+      Planning::kPerExecution};
+  // In id order, so that two imports lock the customers they share in the same order.
+  BuiltStatement holding_for_update{"customer_holding_for_update", holding.sql() + " FOR UPDATE",
+                                    Planning::kPerExecution};
   BuiltStatement find_by_email{
       "customer_find_by_email",
       with_contacts("business_id = $1 AND email_index = $2 AND deleted_at IS NULL")};
@@ -143,6 +154,21 @@ std::optional<CustomerRow> CustomerStore::find_active(const std::string& busines
   const Statement& statement =
       key == CustomerKey::kEmail ? statements().find_by_email : statements().find_by_phone;
   return customer_with_contacts(connection_.exec(statement, {business_id, blind_index}));
+}
+
+std::vector<CustomerRow> CustomerStore::holding(const std::string& business_id,
+                                                const std::vector<std::string>& email_indexes,
+                                                const std::vector<std::string>& phone_indexes,
+                                                Lock lock) const {
+  const Statement& statement =
+      lock == Lock::kForUpdate ? statements().holding_for_update : statements().holding;
+  const std::string emails = json_string_array(email_indexes);
+  const std::string phones = json_string_array(phone_indexes);
+  const Result result = connection_.exec(statement, {business_id, emails, phones});
+  std::vector<CustomerRow> rows;
+  rows.reserve(static_cast<std::size_t>(result.rows()));
+  for (int i = 0; i < result.rows(); ++i) rows.push_back(customer_table().read(result, i));
+  return rows;
 }
 
 }  // namespace capi::store

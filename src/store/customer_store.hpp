@@ -52,6 +52,11 @@ class CustomerStore {
   // The active customer holding a key, with its contacts, as find.
   std::optional<CustomerRow> find_active(const std::string& business_id, CustomerKey key,
                                          const std::string& blind_index) const;
+  // The active customers that hold any of these blind indexes (bulk import: its uniqueness
+  // checks and upsert targets in one round trip), in id order.
+  std::vector<CustomerRow> holding(const std::string& business_id,
+                                   const std::vector<std::string>& email_indexes,
+                                   const std::vector<std::string>& phone_indexes, Lock lock) const;
 
  private:
   // Runs a write, turning a unique violation of an active customer's key into KeyTaken.

@@ -8,6 +8,9 @@
  *   /echo-with-request-id  also sets "X-Request-ID: app-<REQUEST_ID>"
  *   /status/404            answers 404 with the body "app 404"
  *   /crash                 exits at once without answering (a worker that died)
+ * With the param CAPI_AUTHORIZE_ONLY=1 (nginx's authorization subrequest of an import) it
+ * answers as the app would for the key in Authorization: "Bearer deny" 401, "Bearer
+ * throttled" 429, "Bearer down" 503, anything else 204.
  */
 #include <fcgiapp.h>
 
@@ -41,6 +44,17 @@ int main(int argc, char **argv) {
         if (uri == NULL) uri = "";
         if (rid == NULL) rid = "";
         if (strcmp(uri, "/crash") == 0) _exit(3);
+        const char *authorize_only = FCGX_GetParam("CAPI_AUTHORIZE_ONLY", req.envp);
+        if (authorize_only != NULL && strcmp(authorize_only, "1") == 0) {
+            const char *key = FCGX_GetParam("HTTP_AUTHORIZATION", req.envp);
+            const char *status = "204 No Content";
+            if (key != NULL && strcmp(key, "Bearer deny") == 0) status = "401 Unauthorized";
+            if (key != NULL && strcmp(key, "Bearer throttled") == 0) status = "429 Too Many Requests";
+            if (key != NULL && strcmp(key, "Bearer down") == 0) status = "503 Service Unavailable";
+            FCGX_FPrintF(req.out, "Status: %s\r\n\r\n", status);
+            FCGX_Finish_r(&req);
+            continue;
+        }
 
         char buf[65536];
         long body = 0;

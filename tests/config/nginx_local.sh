@@ -270,6 +270,32 @@ run_suite() { # PREFIX [RUN_AS...]
     expect_param import_ok BODY_LENGTH $((3 * 1024 * 1024))
     req import_big --data-binary @"$tmp/body-17m+1" /v1/customers/import
     expect_json_error import_big 413 payload_too_large
+    expect_no_param import_ok CAPI_AUTHORIZE_ONLY   # only the authorization subrequest has it
+    req import_header -H 'CAPI-Authorize-Only: 1' /v1/customers/import
+    expect_no_param import_header CAPI_AUTHORIZE_ONLY   # a client's header is HTTP_* only
+    # The authorization subrequest's refusals, each the JSON envelope.
+    for refusal in "deny 401 authentication_error" "throttled 429 rate_limited" \
+                   "down 503 unavailable"; do
+        read -r key want code <<<"$refusal"
+        req "import_$key" -H "Authorization: Bearer $key" --data-binary @"$tmp/body-3m" \
+            /v1/customers/import
+        expect_json_error "import_$key" "$want" "$code"
+    done
+    # The key is checked before the body is read: an unknown caller that announces 16 MiB
+    # and sends none of it is answered at once (else nginx would wait for the body).
+    if exec 3<>"/dev/tcp/127.0.0.1/$port"; then
+        printf 'POST /v1/customers/import HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer deny\r\nContent-Type: application/json\r\nContent-Length: 16777216\r\n\r\n' >&3
+        if IFS= read -r -t 5 line <&3; then
+            [[ $line == "HTTP/1.1 401 "* ]] || fail "import without its body: answered '$line', expected 401"
+        else
+            fail "import with an unknown key: no answer before the body was sent"
+        fi
+        exec 3<&-
+    else
+        fail "cannot connect to 127.0.0.1:$port"
+    fi
+    [ "$(header import_deny WWW-Authenticate)" = Bearer ] || fail "import 401 without WWW-Authenticate: Bearer"
+    [ -n "$(header import_throttled Retry-After)" ] || fail "import 429 without Retry-After"
 
     # --- /metrics: loopback only -------------------------------------------------------------
     req metrics /metrics

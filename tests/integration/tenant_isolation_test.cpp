@@ -233,6 +233,23 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
     BOOST_TEST(response.body.find(victim.id) == std::string::npos, response.body);
     BOOST_TEST(response.body.find("Secret Person") == std::string::npos);
   };
+  // B's import of A's email and phone, as upserts: B's own customers are made or changed,
+  // A's are neither found nor touched, and A's ids never show.
+  const auto imports_its_own = [&](const Route& route) {
+    const auto response =
+        http.request(route.method, route.pattern + "?mode=upsert", b_headers_for(route),
+                     R"([{"name":"Intruder","email":"secret0@victim.example"},)"
+                     R"({"name":"Intruder","phone":"+254700555001"}])");
+    BOOST_TEST_REQUIRE(response.status == 200, response.body);
+    BOOST_TEST(response.body.find(victim.id) == std::string::npos, response.body);
+    const auto json = response.json();
+    const auto& results = json["data"]["results"];
+    BOOST_TEST_REQUIRE(results.Size() == 2u);
+    const std::string first = results[0]["outcome"].GetString();
+    // B's own customer with that email, if an earlier rule made one, else a new one.
+    BOOST_TEST((first == "created" || first == "updated" || first == "unchanged"), response.body);
+    BOOST_TEST(std::string(results[1]["outcome"].GetString()) == "created", response.body);
+  };
   const auto own_business = [&](const Route& route) {
     const auto response = http.get(route.pattern, bearer(stack.other_key()));
     BOOST_TEST(data_string(response, "id") == stack.other_business_id());
@@ -255,6 +272,7 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
       {"GET /v1/customers/export", exports_its_own},
       {"POST /v1/customers/lookup", finds_nothing},
       {"POST /v1/customers/find-or-create", creates_its_own},
+      {"POST /v1/customers/import", imports_its_own},
       {"GET /v1/customers/{id}", same_as_missing},
       {"PUT /v1/customers/{id}", same_as_missing},
       {"PATCH /v1/customers/{id}", same_as_missing},

@@ -35,6 +35,7 @@ class CustomersHandler final {
   Reply search(const RequestContext& context) const;
   Reply lookup(const RequestContext& context) const;
   Reply export_all(const RequestContext& context) const;  // streamed NDJSON or CSV
+  Reply import_all(const RequestContext& context) const;  // bulk create or upsert
 
  private:
   // How a single customer is answered.

@@ -1,4 +1,5 @@
 // Writes: create, update (PUT/PATCH), soft delete and erasure, restore, find-or-create.
+#include "api/customers/customer_input_context.hpp"
 #include "api/customers/customers_handler.hpp"
 #include "api/error.hpp"
 #include "api/preconditions.hpp"
@@ -7,28 +8,11 @@
 namespace capi::api {
 namespace {
 
-domain::NumberTextLookup number_lookup(const RequestContext& context) {
-  return
-      [body = context.body](const rapidjson::Value& number) { return body->number_text(number); };
-}
-
-domain::InputContext input_context(const RequestContext& context,
-                                   const store::CustomerRow* existing) {
-  domain::InputContext input;
-  input.business_country = context.caller->business_country;
-  input.business_currency = context.caller->business_currency;
-  if (existing != nullptr) {
-    input.existing_country = existing->country;
-    input.existing_currency = existing->currency;
-  }
-  return input;
-}
-
 // The body as a customer (create or update); 422 with every problem.
 domain::CustomerInput parse_body(const RequestContext& context, const rapidjson::Value& body,
                                  domain::Mode mode, const store::CustomerRow* existing) {
-  auto input =
-      domain::parse_customer(body, mode, input_context(context, existing), number_lookup(context));
+  auto input = domain::parse_customer(body, mode, input_context(*context.caller, existing),
+                                      number_lookup(*context.body));
   if (!input.errors.empty()) throw ApiError::validation(input.errors);
   return input;
 }
@@ -128,10 +112,10 @@ Reply CustomersHandler::find_or_create(const RequestContext& context) const {
   }
 
   // The name defaults to the email's local part.
-  auto input_of = input_context(context, nullptr);
+  auto input_of = input_context(*context.caller, nullptr);
   input_of.default_name = email->substr(0, email->find('@'));
   auto input =
-      domain::parse_customer(body, domain::Mode::kCreate, input_of, number_lookup(context));
+      domain::parse_customer(body, domain::Mode::kCreate, input_of, number_lookup(*context.body));
   if (!input.errors.empty()) throw ApiError::validation(input.errors);
   try {
     const auto created = insert(context, input.draft);
