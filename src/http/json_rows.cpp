@@ -80,7 +80,7 @@ class RowFinder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, RowFind
     out_.rows.push_back(text);
     return true;
   }
-  bool fail(std::string why) {
+  bool fail(const std::string& why) {
     failure_ = JsonRowsError{JsonRowsError::kMalformed, "Body is not acceptable JSON: " + why};
     return false;
   }
