@@ -12,9 +12,13 @@
 #include <atomic>
 #include <future>
 #include <latch>
+#include <map>
+#include <mutex>
+#include <random>
 #include <regex>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "api_helpers.hpp"
@@ -622,6 +626,139 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_no_order_and_writes_nothing) {
   same_as_missing("POST", "/v1/orders", "/v1/orders", R"({"customerId":")" + id + items,
                   R"({"customerId":")" + missing + items);
   BOOST_TEST(sql("SELECT md5(string_agg(o::text, '|' ORDER BY o.id)) FROM orders o") == before);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(live_figures)
+
+// 300 random creates, status moves and payments over 10 customers from 4 threads at once;
+// then every figure is recomputed from the orders (each read back) and compared with each
+// customer's metrics and accountBalance, and each order's amountPaid with the payments that
+// were accepted.
+BOOST_AUTO_TEST_CASE(figures_recomputed_from_the_orders_match_after_300_random_operations) {
+  std::vector<std::string> customers;
+  for (int i = 0; i < 10; ++i) {
+    customers.push_back(new_customer(R"("discountRate":)" + std::to_string(i * 25) + "e-1"));
+  }
+  const std::vector<std::string> statuses = {"pending",   "confirmed", "shipped", "delivered",
+                                             "completed", "cancelled", "refunded"};
+  std::mutex mutex;
+  std::vector<std::string> orders;           // every order created
+  std::map<std::string, std::int64_t> paid;  // accepted payments per order
+  std::atomic<int> done{0}, created{0}, moved{0}, payments{0};
+  const auto worker = [&](unsigned seed) {
+    std::mt19937 random(seed);
+    HttpClient http(stack().base_url());
+    const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+    for (int op = 0; op < 75; ++op) {
+      std::string target;
+      {
+        const std::lock_guard lock(mutex);
+        if (!orders.empty())
+          target = orders[static_cast<std::size_t>(pick(static_cast<int>(orders.size())))];
+      }
+      const int kind = target.empty() ? 0 : pick(3);
+      if (kind == 0) {
+        const std::string& customer = customers[static_cast<std::size_t>(pick(10))];
+        std::string items;
+        for (int line = 0, lines = 1 + pick(3); line < lines; ++line) {
+          items += std::string(line ? "," : "") + R"({"productId":"p)" + std::to_string(pick(5)) +
+                   R"(","productName":"Item","quantity":)" + std::to_string(1 + pick(4)) +
+                   R"(,"unitPriceMinor":)" + std::to_string(pick(100000)) + "}";
+        }
+        const std::string date = "2025-0" + std::to_string(1 + pick(9)) + "-1" +
+                                 std::to_string(pick(10)) + "T0" + std::to_string(pick(10)) +
+                                 ":00:00Z";
+        const auto response = http.request(
+            "POST", "/v1/orders", json_headers(stack().key()),
+            R"({"customerId":")" + customer + R"(","items":[)" + items + R"(],"orderDate":")" +
+                date + R"(","status":")" + statuses[static_cast<std::size_t>(pick(5))] + "\"}");
+        BOOST_TEST(response.status == 201, response.body);
+        if (response.status == 201) {
+          const std::lock_guard lock(mutex);
+          orders.push_back(data_string(response, "id"));
+          ++created;
+        }
+      } else if (kind == 1) {
+        const auto response =
+            http.request("PATCH", "/v1/orders/" + target, json_headers(stack().key()),
+                         R"({"status":")" + statuses[static_cast<std::size_t>(pick(7))] + "\"}");
+        BOOST_TEST((response.status == 200 || response.status == 409), response.body);
+        if (response.status == 200) ++moved;
+      } else {
+        const std::int64_t amount = 1 + pick(150000);
+        const auto response =
+            http.request("POST", "/v1/orders/" + target + "/payments", json_headers(stack().key()),
+                         R"({"amountMinor":)" + std::to_string(amount) + "}");
+        BOOST_TEST((response.status == 201 || response.status == 409 || response.status == 422),
+                   response.body);
+        if (response.status == 201) {
+          const std::lock_guard lock(mutex);
+          paid[target] += amount;
+          ++payments;
+        }
+      }
+      ++done;
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned seed = 1; seed <= 4; ++seed) threads.emplace_back(worker, seed * 7919);
+  for (auto& thread : threads) thread.join();
+  BOOST_TEST(done.load() == 300);
+  BOOST_TEST_MESSAGE("created " << created << ", moved " << moved << ", paid " << payments);
+  BOOST_TEST(moved.load() > 0);
+  BOOST_TEST(payments.load() > 0);
+
+  struct Figures {
+    int count = 0;
+    std::int64_t lifetime = 0, balance = 0;
+    std::string first, last;
+  };
+  std::map<std::string, Figures> expected;
+  for (const auto& id : orders) {
+    const auto one = order(id);
+    const std::string status = one["status"].GetString();
+    const std::int64_t total = one["totalMinor"].GetInt64();
+    const std::int64_t amount_paid = one["amountPaidMinor"].GetInt64();
+    BOOST_TEST(amount_paid == (paid.count(id) ? paid[id] : 0), id);
+    BOOST_TEST(total == one["subtotalMinor"].GetInt64() - one["discountMinor"].GetInt64());
+    if (status == "cancelled" || status == "refunded") {
+      BOOST_TEST(one["balanceDueMinor"].GetInt64() == 0);
+      continue;
+    }
+    BOOST_TEST(one["balanceDueMinor"].GetInt64() == total - amount_paid);
+    auto& figures = expected[one["customerId"].GetString()];
+    ++figures.count;
+    figures.lifetime += total;
+    figures.balance += total - amount_paid;
+    const std::string date = one["orderDate"].GetString();  // RFC 3339 UTC: sorts as text
+    if (figures.first.empty() || date < figures.first) figures.first = date;
+    if (figures.last.empty() || date > figures.last) figures.last = date;
+  }
+  for (const auto& id : customers) {
+    const auto shown = customer(id);
+    const Figures figures = expected.count(id) ? expected[id] : Figures{};
+    const auto& metrics = shown["metrics"];
+    BOOST_TEST(metrics["orderCount"].GetInt() == figures.count, id);
+    BOOST_TEST(metrics["lifetimeValueMinor"].GetInt64() == figures.lifetime, id);
+    BOOST_TEST(shown["accountBalanceMinor"].GetInt64() == figures.balance, id);
+    // The average, rounded half-even.
+    std::int64_t average = 0;
+    if (figures.count > 0) {
+      average = figures.lifetime / figures.count;
+      const std::int64_t twice = 2 * (figures.lifetime % figures.count);
+      if (twice > figures.count || (twice == figures.count && average % 2 != 0)) ++average;
+    }
+    BOOST_TEST(metrics["averageOrderValueMinor"].GetInt64() == average, id);
+    if (figures.count == 0) {
+      BOOST_TEST(metrics["firstOrderAt"].IsNull());
+      BOOST_TEST(metrics["lastOrderAt"].IsNull());
+    } else {
+      BOOST_TEST(metrics["firstOrderAt"].GetString() == figures.first, id);
+      BOOST_TEST(metrics["lastOrderAt"].GetString() == figures.last, id);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
