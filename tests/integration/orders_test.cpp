@@ -216,6 +216,8 @@ BOOST_AUTO_TEST_CASE(refusals) {
   check(order_body(id, 1, "1", R"("discount":2)"), 422, "discount");
   check(order_body("0123456789abcdef01234567", 1, "1"), 404, nullptr);
   check(order_body("not-an-id", 1, "1"), 404, nullptr);
+  // The body's problems come first (API.md's order of checks), whoever the customer is.
+  check(order_body("0123456789abcdef01234567", 0, "1"), 422, "items[0].quantity");
   BOOST_TEST(std::stoi(sql("SELECT count(*) FROM orders WHERE customer_id = '" + id + "'")) == 0);
   // An inactive customer orders nothing.
   BOOST_TEST_REQUIRE(send("DELETE", "/v1/customers/" + id).status == 200);

@@ -31,21 +31,21 @@ store::OrderRow OrdersHandler::require_order(const RequestContext& context,
   return *row;
 }
 
-store::CustomerRow OrdersHandler::resolve_customer(const RequestContext& context) const {
+std::optional<store::CustomerRow> OrdersHandler::resolve_customer(
+    const RequestContext& context) const {
   const auto ref = domain::read_order_customer(context.body->document);
   if (!ref.errors.empty()) throw ApiError::validation(ref.errors);
   const std::string& business_id = context.caller->business_id;
   std::optional<store::CustomerRow> row;
   if (ref.customer_id) {
     // Another business's customer, like an unknown or malformed id, is not found.
-    if (!domain::is_object_id(*ref.customer_id)) throw ApiError::not_found();
+    if (!domain::is_object_id(*ref.customer_id)) return std::nullopt;
     row = customers_.find_row(business_id, *ref.customer_id, store::CustomerStore::Lock::kNone);
   } else {
     row = customers_.find_active(business_id, store::CustomerKey::kEmail,
                                  customer_records_.email_index(business_id, *ref.customer_email));
   }
-  if (!row) throw ApiError::not_found();
-  return *row;
+  return row;
 }
 
 store::OrderRow OrdersHandler::lock_order(const RequestContext& context,

@@ -41,8 +41,10 @@ class OrdersHandler final {
   // The order named by the path's {id}, of the caller's business; 404 when malformed,
   // unknown or another business's (indistinguishable).
   store::OrderRow require_order(const RequestContext& context, store::OrderStore::Lock lock) const;
-  // The customer an order body names (customerId or customerEmail); 404 likewise.
-  store::CustomerRow resolve_customer(const RequestContext& context) const;
+  // The customer an order body names (customerId or customerEmail); nullopt when it is
+  // unknown, malformed or another business's (indistinguishable). 422 when the body names
+  // none.
+  std::optional<store::CustomerRow> resolve_customer(const RequestContext& context) const;
   // Locks the customer of an order, then the order, in that order (see above).
   store::OrderRow lock_order(const RequestContext& context, const store::OrderRow& before) const;
   // A new order's number: the body's, or the next free SO-YYYY-NNNNNN of the order's year.

@@ -53,7 +53,17 @@ std::string amount_text(std::int64_t minor, const std::string& currency) {
 }  // namespace
 
 Reply OrdersHandler::create(const RequestContext& context) const {
-  const store::CustomerRow before = resolve_customer(context);
+  const auto found = resolve_customer(context);
+  if (!found) {
+    // The body's problems come before the operation's (API.md, "Order of checks"): a body
+    // that is wrong whoever the customer is answers 422, its money read in the business's
+    // currency; a right one, 404.
+    store::CustomerRow nobody;
+    nobody.currency = context.caller->business_currency;
+    parse_create(context, nobody);
+    throw ApiError::not_found();
+  }
+  const store::CustomerRow& before = *found;
   auto input = parse_create(context, before);
   const auto& draft = input.draft;
   store::OrderRow row;
