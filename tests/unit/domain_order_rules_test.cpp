@@ -171,6 +171,14 @@ BOOST_AUTO_TEST_CASE(credit_limits) {
   BOOST_TEST(!exceeds_credit_limit(0, 0, 0));
 }
 
+BOOST_AUTO_TEST_CASE(the_year_of_an_order_date_is_its_utc_year) {
+  BOOST_TEST(utc_year(parse_rfc3339("2026-12-31T23:59:59.999Z").value()) == 2026);
+  BOOST_TEST(utc_year(parse_rfc3339("2026-12-31T23:30:00-01:00").value()) == 2027);
+  BOOST_TEST(utc_year(parse_rfc3339("2027-01-01T00:30:00+01:00").value()) == 2026);
+  BOOST_TEST(utc_year(0) == 1970);
+  BOOST_TEST(utc_year(-1) == 1969);
+}
+
 BOOST_AUTO_TEST_CASE(generated_order_numbers) {
   BOOST_TEST(generated_order_number(2026, 1) == "SO-2026-000001");
   BOOST_TEST(generated_order_number(2026, 42) == "SO-2026-000042");

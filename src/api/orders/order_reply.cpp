@@ -60,10 +60,7 @@ std::string OrdersHandler::order_number(const std::string& business_id,
                                         const std::optional<std::string>& given,
                                         std::int64_t order_date_ms) const {
   if (given) return *given;
-  const std::int64_t year =
-      domain::civil_from_days(order_date_ms >= 0 ? order_date_ms / domain::kMillisPerDay
-                                                 : (order_date_ms + 1) / domain::kMillisPerDay - 1)
-          .year;
+  const std::int64_t year = domain::utc_year(order_date_ms);
   for (int attempt = 0; attempt < kMaxNumberAttempts; ++attempt) {
     std::string number =
         domain::generated_order_number(year, orders_.next_number(business_id, year));
