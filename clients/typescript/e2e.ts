@@ -6,8 +6,9 @@
 //
 // Against BASE_URL with API_KEY (a read-write key): creates a customer; find-or-create of
 // that email (200, created: false) and of a new one (201, created: true); search; a listing
-// paged by cursor across two pages; GET, then PATCH with If-Match from the ETag, then the
-// same stale If-Match (412); delete. Exits 1 with a message at the first mismatch.
+// paged by cursor across two pages; an order and a partial payment, with the customer's
+// live figures, its orders and include=orders; GET, then PATCH with If-Match from the ETag,
+// then the same stale If-Match (412); delete. Exits 1 with a message at the first mismatch.
 //
 // Usage: BASE_URL=http://127.0.0.1:8080 API_KEY=capi_... ./e2e.sh
 import createClient from "openapi-fetch";
@@ -15,6 +16,7 @@ import createClient from "openapi-fetch";
 import type { components, paths } from "./generated/openapi.js";
 
 type Customer = components["schemas"]["Customer"];
+type Order = components["schemas"]["Order"];
 
 class Mismatch extends Error {}
 
@@ -133,6 +135,47 @@ async function main(): Promise<void> {
     .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()))
     .map((c) => c.id);
   check(JSON.stringify(listed) === JSON.stringify(expected), `listed ${JSON.stringify(listed)}, expected ${JSON.stringify(expected)}`);
+
+  begin("POST /v1/orders: an order of Ada's");
+  const ordered = await api.POST("/v1/orders", {
+    body: {
+      customerId: ada.id,
+      items: [
+        { productId: "engine", productName: "Analytical Engine", quantity: 2, unitPrice: 300.5 },
+        { productId: "cards", productName: "Punched cards", quantity: 1, unitPriceMinor: 19900 },
+      ],
+    },
+  });
+  check(ordered.response.status === 201 && ordered.data, `expected 201, got ${shown(ordered)}`);
+  const order: Order = ordered.data.data;
+  check(order.totalMinor === 80000 && order.total === 800, `total ${order.total} (${order.totalMinor})`);
+  check(order.status === "pending" && order.paymentStatus === "unpaid", `${order.status} ${order.paymentStatus}`);
+  check(/^SO-[0-9]{4}-[0-9]{6}$/.test(order.orderNumber), `orderNumber ${order.orderNumber}`);
+  check(order.items?.length === 2, `items ${JSON.stringify(order.items)}`);
+
+  begin("POST /v1/orders/{id}/payments: a partial payment");
+  const payment = await api.POST("/v1/orders/{id}/payments", {
+    params: { path: { id: order.id } },
+    body: { amount: 300 },
+  });
+  check(payment.response.status === 201 && payment.data, `expected 201, got ${shown(payment)}`);
+  check(payment.data.data.paymentStatus === "partial", `paymentStatus ${payment.data.data.paymentStatus}`);
+  check(payment.data.data.balanceDueMinor === 50000, `balanceDue ${payment.data.data.balanceDue}`);
+
+  begin("GET /v1/customers/{id}/orders and ?include=orders: the live figures");
+  const orders = await api.GET("/v1/customers/{id}/orders", { params: { path: { id: ada.id } } });
+  check(orders.response.status === 200 && orders.data, `expected 200, got ${shown(orders)}`);
+  check(orders.data.data.length === 1 && orders.data.data[0]?.id === order.id, `orders ${shown(orders)}`);
+  check(orders.data.meta.total === 1, `meta.total ${orders.data.meta.total}`);
+  const withOrders = await api.GET("/v1/customers/{id}", {
+    params: { path: { id: ada.id }, query: { include: "orders" } },
+  });
+  check(withOrders.response.status === 200 && withOrders.data, `expected 200, got ${shown(withOrders)}`);
+  const figures = withOrders.data.data;
+  check(figures.orders?.[0]?.id === order.id, `include=orders ${JSON.stringify(figures.orders)}`);
+  check(figures.accountBalanceMinor === 50000, `accountBalance ${figures.accountBalance}`);
+  check(figures.metrics.orderCount === 1 && figures.metrics.lifetimeValue === 800,
+        `metrics ${JSON.stringify(figures.metrics)}`);
 
   begin("GET /v1/customers/{id}, then PATCH with If-Match");
   const got = await api.GET("/v1/customers/{id}", { params: { path: { id: ada.id } } });

@@ -51,6 +51,12 @@ ApiError ApiError::validation(Details details) {
                   std::move(details));
 }
 
+ApiError ApiError::credit_limit_exceeded(Details details) {
+  return ApiError(422, "credit_limit_exceeded",
+                  "This order would take the customer's balance over its credit limit",
+                  std::move(details));
+}
+
 ApiError ApiError::idempotency_in_progress() {
   return ApiError(409, "idempotency_in_progress",
                   "A request with this Idempotency-Key is still running; retry shortly");

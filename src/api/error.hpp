@@ -36,6 +36,8 @@ class ApiError : public std::exception {
   static ApiError conflict(std::string message, Details details = {});
   static ApiError precondition_failed(std::string message);
   static ApiError validation(Details details);
+  // A new order would take the customer's balance over its credit limit (422).
+  static ApiError credit_limit_exceeded(Details details);
   // Idempotency-Key: the same key's first request is still running (409); the key was used
   // with another method, path or body (422).
   static ApiError idempotency_in_progress();

@@ -5,6 +5,7 @@
 #include "api/customers/customers_handler.hpp"
 #include "api/handlers/business.hpp"
 #include "api/handlers/operations.hpp"
+#include "api/orders/orders_handler.hpp"
 
 namespace capi::api {
 namespace {
@@ -96,6 +97,16 @@ Routes make_routes(const Handlers& handlers) {
              {kWrite, kJsonObject, bind(contacts, &Contacts::patch)});
   routes.add("DELETE", "/v1/customers/{id}/contacts/{contactId}",
              {kWrite, kNone, bind(contacts, &Contacts::remove)});
+
+  // Orders and payments; a customer's orders.
+  const auto& orders = handlers.orders;
+  using Orders = OrdersHandler;
+  routes.add("POST", "/v1/orders", {kWrite, kJsonObject, bind(orders, &Orders::create)});
+  routes.add("GET", "/v1/orders/{id}", {kRead, kNone, bind(orders, &Orders::get)});
+  routes.add("PATCH", "/v1/orders/{id}", {kWrite, kJsonObject, bind(orders, &Orders::patch)});
+  routes.add("POST", "/v1/orders/{id}/payments", {kWrite, kJsonObject, bind(orders, &Orders::pay)});
+  routes.add("GET", "/v1/customers/{id}/orders",
+             {kRead, kNone, bind(orders, &Orders::list_of_customer)});
   return routes;
 }
 
@@ -106,13 +117,15 @@ struct ApiRoutes::Handlers {
   BusinessHandler business;
   CustomersHandler customers;
   ContactsHandler contacts;
+  OrdersHandler orders;
 };
 
 ApiRoutes::ApiRoutes(const HandlerDependencies& dependencies)
     : handlers_(std::make_unique<Handlers>(Handlers{
           OperationsHandler(dependencies.db, dependencies.metrics, dependencies.pool, &routes_),
           BusinessHandler(dependencies.db), CustomersHandler(dependencies.db, dependencies.keys),
-          ContactsHandler(dependencies.db, dependencies.keys)})),
+          ContactsHandler(dependencies.db, dependencies.keys),
+          OrdersHandler(dependencies.db, dependencies.keys)})),
       routes_(make_routes(*handlers_)) {}
 
 ApiRoutes::~ApiRoutes() = default;

@@ -130,6 +130,10 @@ std::optional<std::int64_t> parse_date_or_time(std::string_view text, Bound boun
   return bound == Bound::kUpper ? *instant + 1 : *instant;
 }
 
+std::int64_t utc_year(std::int64_t unix_ms) {
+  return civil_from_days(floor_div(unix_ms, kMillisPerDay)).year;
+}
+
 std::string format_rfc3339_ms(std::int64_t unix_ms) {
   const std::int64_t days = floor_div(unix_ms, kMillisPerDay);
   const std::int64_t in_day = unix_ms - days * kMillisPerDay;

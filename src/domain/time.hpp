@@ -46,6 +46,9 @@ std::string format_rfc3339_ms(std::chrono::system_clock::time_point time);
 // "2026-03-20": the UTC calendar date of an instant.
 std::string format_date(std::int64_t unix_ms);
 
+// The UTC calendar year of an instant (generated order numbers carry it).
+std::int64_t utc_year(std::int64_t unix_ms);
+
 constexpr std::int64_t kMillisPerDay = 86'400'000;
 
 // Days since 1970-01-01 of a proleptic Gregorian date (negative before), and back.

@@ -7,9 +7,11 @@
 #include "records/contact_records.hpp"
 #include "records/customer_records.hpp"
 #include "records/idempotency_records.hpp"
+#include "records/order_records.hpp"
 #include "store/contact_columns.hpp"
 #include "store/customer_columns.hpp"
 #include "store/idempotency_columns.hpp"
+#include "store/order_columns.hpp"
 
 namespace capi::records {
 
@@ -19,6 +21,7 @@ template <class Visit>
 void for_each_sealed_table(const crypto::Keyring& keys, Visit&& visit) {
   visit("customer", store::customer_table(), CustomerRecords(keys));
   visit("contact", store::contact_table(), ContactRecords(keys));
+  visit("order", store::order_table(), OrderRecords(keys));
   visit("idempotency record", store::idempotency_table(), IdempotencyRecords(keys));
 }
 

@@ -51,6 +51,14 @@ BOOST_AUTO_TEST_CASE(rotation_reseals_everything_under_the_new_key_while_serving
     BOOST_TEST_REQUIRE(created.status == 201, created.body);
     customers.emplace_back(data_string(created, "id"), email);
   }
+  // An order's shipping address is sealed too.
+  const auto ordered = http.request(
+      "POST", "/v1/orders", json_headers(stack.key()),
+      R"({"customerId":")" + customers[0].first +
+          R"(","items":[{"productId":"p","productName":"P","quantity":1,"unitPrice":1}],)"
+          R"("shippingAddress":{"line1":"3 Rotation Rd"}})");
+  BOOST_TEST_REQUIRE(ordered.status == 201, ordered.body);
+  const std::string order_id = data_string(ordered, "id");
   auto key_ids = [&](const std::string& table, const std::string& column) {
     return stack.postgres().psql("SELECT string_agg(DISTINCT encode(substring(" + column +
                                  " from 1 for 4), 'hex'), ',') FROM " + table + " WHERE " + column +
@@ -60,10 +68,10 @@ BOOST_AUTO_TEST_CASE(rotation_reseals_everything_under_the_new_key_while_serving
 
   const auto added = stack.cli({"encryption", "add-key"});
   BOOST_TEST_REQUIRE(added.exit_code == 0, added.output);
-  // 12 emails, 12 tax ids, 12 contact phones, all under key 1 until the rotation.
+  // 12 emails, 12 tax ids, 12 contact phones, 1 order address: under key 1 until the rotation.
   const auto in_use = stack.cli({"encryption", "status"});
   BOOST_TEST(in_use.exit_code == 0, in_use.output);
-  BOOST_TEST(in_use.output.find("key 1: 36 ciphertexts; still in use") != std::string::npos,
+  BOOST_TEST(in_use.output.find("key 1: 37 ciphertexts; still in use") != std::string::npos,
              in_use.output);
   BOOST_TEST(in_use.output.find("key 2: 0 ciphertexts; active") != std::string::npos,
              in_use.output);
@@ -72,8 +80,8 @@ BOOST_AUTO_TEST_CASE(rotation_reseals_everything_under_the_new_key_while_serving
         BOOST_TEST(reloaded(stack));
         const auto rotated = stack.cli({"encryption", "rotate"});
         BOOST_TEST(rotated.exit_code == 0, rotated.output);
-        BOOST_TEST(rotated.output.find("resealed 12 of 12 customers and 12 of 12 contacts") !=
-                       std::string::npos,
+        BOOST_TEST(rotated.output.find("resealed 12 of 12 customers and 12 of 12 contacts and "
+                                       "1 of 1 orders") != std::string::npos,
                    rotated.output);
       });
   BOOST_TEST(reads.count(200) == 400, reads.summary());
@@ -84,9 +92,10 @@ BOOST_AUTO_TEST_CASE(rotation_reseals_everything_under_the_new_key_while_serving
   BOOST_TEST(
       rotated_status.output.find("key 1: 0 ciphertexts; may be retired") != std::string::npos,
       rotated_status.output);
-  BOOST_TEST(rotated_status.output.find("key 2: 36 ciphertexts; active") != std::string::npos,
+  BOOST_TEST(rotated_status.output.find("key 2: 37 ciphertexts; active") != std::string::npos,
              rotated_status.output);
   BOOST_TEST(key_ids("customer_contacts", "phone_enc") == "00000002\n");
+  BOOST_TEST(key_ids("orders", "shipping_address_enc") == "00000002\n");
 
   // With the old key gone, everything still reads.
   BOOST_TEST_REQUIRE(std::remove((stack.dir() + "/keys/encryption-1.key").c_str()) == 0);
@@ -97,6 +106,9 @@ BOOST_AUTO_TEST_CASE(rotation_reseals_everything_under_the_new_key_while_serving
     BOOST_TEST(data_string(read, "email") == email);
     BOOST_TEST(read.json()["data"]["contacts"][0]["phone"].IsString());
   }
+  const auto order = http.get("/v1/orders/" + order_id, bearer(stack.key()));
+  BOOST_TEST(order.json()["data"]["shippingAddress"]["line1"].GetString() ==
+             std::string("3 Rotation Rd"));
   // A second rotation finds nothing to do.
   const auto again = stack.cli({"encryption", "rotate"});
   BOOST_TEST(again.output.find("resealed 0 of 12 customers") != std::string::npos, again.output);
@@ -125,9 +137,10 @@ BOOST_AUTO_TEST_CASE(rotation_reports_and_fails_on_ciphertexts_that_do_not_open)
   const auto rotated = stack.cli({"encryption", "rotate"});
   BOOST_TEST(rotated.exit_code == 1, rotated.output);
   BOOST_TEST(rotated.output.find("resealed 2 of 3 customers") != std::string::npos, rotated.output);
-  BOOST_TEST(rotated.output.find("1 customers and 0 contacts and 0 idempotency records hold "
-                                 "ciphertexts that do not decrypt") != std::string::npos,
-             rotated.output);
+  BOOST_TEST(
+      rotated.output.find("1 customers and 0 contacts and 0 orders and 0 idempotency records hold "
+                          "ciphertexts that do not decrypt") != std::string::npos,
+      rotated.output);
   // The unreadable one is left under the old key (retiring that key must wait); the others
   // are under the new one.
   const auto key_of = [&](const std::string& id) {

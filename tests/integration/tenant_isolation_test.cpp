@@ -29,6 +29,7 @@ struct Victim {
   std::string id;
   std::string contact_id;  // a contact of customer `id`
   std::string cursor;      // a listing cursor A was given
+  std::string order_id;    // an order of customer `id`
 };
 
 // A fingerprint of every row of business A.
@@ -43,6 +44,12 @@ std::string rows_of(Stack& stack) {
       a +
       "'; SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r.id), ''))"
       " FROM idempotency_records r WHERE business_id = '" +
+      a +
+      "'; SELECT md5(coalesce(string_agg(o::text, '|' ORDER BY o.id), '')) FROM orders o"
+      " WHERE business_id = '" +
+      a +
+      "'; SELECT md5(coalesce(string_agg(p::text, '|' ORDER BY p.id), ''))"
+      " FROM order_payments p WHERE business_id = '" +
       a + "'");
 }
 
@@ -102,6 +109,15 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
       victim.id = data_string(created, "id");
       victim.contact_id = created.json()["data"]["contacts"][0]["id"].GetString();
     }
+  }
+  {
+    const auto ordered =
+        http.request("POST", "/v1/orders", a_headers,
+                     R"({"customerId":")" + victim.id +
+                         R"(","items":[{"productId":"p","productName":"Secret Thing","quantity":1,)"
+                         R"("unitPrice":10}],"shippingAddress":{"line1":"1 Secret Rd"}})");
+    BOOST_TEST_REQUIRE(ordered.status == 201, ordered.body);
+    victim.order_id = data_string(ordered, "id");
   }
   // B's own customer: B reaching A's contact through it must fail as well.
   const auto own_created = http.request("POST", "/v1/customers", b_headers,
@@ -250,6 +266,36 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
     BOOST_TEST((first == "created" || first == "updated" || first == "unchanged"), response.body);
     BOOST_TEST(std::string(results[1]["outcome"].GetString()) == "created", response.body);
   };
+  // An order route: A's order id is answered as an order that does not exist.
+  const auto order_same_as_missing = [&](const Route& route) {
+    const std::string body = route.body == "json" ? R"({"status":"cancelled","amount":1})" : "";
+    const Headers headers = b_headers_for(route);
+    const auto on_a =
+        http.request(route.method, with_id(route.pattern, victim.order_id), headers, body);
+    const auto on_none =
+        http.request(route.method, with_id(route.pattern, missing_id), headers, body);
+    BOOST_TEST(on_a.status == 404, route.method << " " << route.pattern << ": " << on_a.body);
+    BOOST_TEST(answer_of(on_a) == answer_of(on_none), route.method << " " << route.pattern);
+  };
+  // An order for A's customer, in B's body, is an order for a customer that does not exist.
+  const auto order_for_a = [&](const Route& route) {
+    const auto body_for = [](const std::string& customer) {
+      return R"({"customerId":")" + customer +
+             R"(","items":[{"productId":"p","productName":"X","quantity":1,"unitPrice":1}]})";
+    };
+    const auto on_a =
+        http.request(route.method, route.pattern, b_headers_for(route), body_for(victim.id));
+    const auto on_none = http.request(route.method, route.pattern, b_headers, body_for(missing_id));
+    BOOST_TEST(on_a.status == 404, on_a.body);
+    BOOST_TEST(answer_of(on_a) == answer_of(on_none));
+    // By A's customer's email: B's own customer with that email (an earlier write of B's
+    // made one) or none, never A's.
+    const auto by_email = http.request(
+        route.method, route.pattern, b_headers,
+        R"({"customerEmail":"secret0@victim.example","items":[{"productId":"p","productName":"X","quantity":1,"unitPrice":1}]})");
+    BOOST_TEST((by_email.status == 201 || by_email.status == 404), by_email.body);
+    BOOST_TEST(by_email.body.find(victim.id) == std::string::npos, by_email.body);
+  };
   const auto own_business = [&](const Route& route) {
     const auto response = http.get(route.pattern, bearer(stack.other_key()));
     BOOST_TEST(data_string(response, "id") == stack.other_business_id());
@@ -284,6 +330,11 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
       {"PUT /v1/customers/{id}/contacts/{contactId}", contact_same_as_missing},
       {"PATCH /v1/customers/{id}/contacts/{contactId}", contact_same_as_missing},
       {"DELETE /v1/customers/{id}/contacts/{contactId}", contact_same_as_missing},
+      {"GET /v1/customers/{id}/orders", same_as_missing},
+      {"POST /v1/orders", order_for_a},
+      {"GET /v1/orders/{id}", order_same_as_missing},
+      {"PATCH /v1/orders/{id}", order_same_as_missing},
+      {"POST /v1/orders/{id}/payments", order_same_as_missing},
   };
   // Reads first, so that nothing B writes (with A's email) can stand in for A's data.
   for (const bool writes : {false, true}) {

@@ -4,6 +4,7 @@
 #include "api/json_fields.hpp"
 #include "domain/iso_codes.hpp"
 #include "domain/money.hpp"
+#include "domain/order_rules.hpp"
 
 namespace capi::api {
 namespace {
@@ -12,6 +13,26 @@ void optional_string(json::Writer& writer, const char* name,
                      const std::optional<std::string>& value) {
   json::nullable_field(writer, name, value);
 }
+
+// The read-only figures that orders move: the balance and the metrics.
+void write_figures(json::Writer& writer, const store::CustomerRow& row, int digits) {
+  money_fields(writer, "accountBalance", row.balance_minor, digits);
+  json::key(writer, "metrics");
+  writer.StartObject();
+  json::key(writer, "orderCount");
+  writer.Int(row.order_count);
+  money_fields(writer, "lifetimeValue", row.lifetime_value_minor, digits);
+  // Rounded half-even to the minor unit, like every derived amount.
+  const std::int64_t average =
+      row.order_count == 0 ? 0
+                           : domain::divide_half_even(row.lifetime_value_minor, row.order_count);
+  money_fields(writer, "averageOrderValue", average, digits);
+  time_field(writer, "firstOrderAt", row.first_order_ms);
+  time_field(writer, "lastOrderAt", row.last_order_ms);
+  writer.EndObject();
+}
+
+}  // namespace
 
 void address_field(json::Writer& writer, const char* name,
                    const std::optional<domain::Address>& address) {
@@ -37,34 +58,6 @@ void address_field(json::Writer& writer, const char* name,
   part("country", address->country);
   writer.EndObject();
 }
-
-// Half-even division for averages of minor units.
-std::int64_t divide_half_even(std::int64_t total, std::int64_t count) {
-  if (count == 0) return 0;
-  const std::int64_t quotient = total / count;
-  const std::int64_t remainder = total % count;
-  const std::int64_t twice = 2 * (remainder < 0 ? -remainder : remainder);
-  if (twice > count || (twice == count && quotient % 2 != 0))
-    return quotient + (total < 0 ? -1 : 1);
-  return quotient;
-}
-
-// The read-only figures that orders move: the balance and the metrics.
-void write_figures(json::Writer& writer, const store::CustomerRow& row, int digits) {
-  money_fields(writer, "accountBalance", row.balance_minor, digits);
-  json::key(writer, "metrics");
-  writer.StartObject();
-  json::key(writer, "orderCount");
-  writer.Int(row.order_count);
-  money_fields(writer, "lifetimeValue", row.lifetime_value_minor, digits);
-  money_fields(writer, "averageOrderValue",
-               divide_half_even(row.lifetime_value_minor, row.order_count), digits);
-  time_field(writer, "firstOrderAt", row.first_order_ms);
-  time_field(writer, "lastOrderAt", row.last_order_ms);
-  writer.EndObject();
-}
-
-}  // namespace
 
 void write_customer(json::Writer& writer, const store::CustomerRow& row,
                     const records::OpenedCustomer& opened, const std::vector<ContactView>* contacts,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,10 @@ struct ContactView {
   const store::ContactRow& row;
   const records::OpenedContact& opened;
 };
+
+// An address object {line1, ..., country} (absent parts null), or null.
+void address_field(json::Writer& writer, const char* name,
+                   const std::optional<domain::Address>& address);
 
 // Writes one customer object; `contacts` is written only when given (single reads);
 // `extra` may add members at the end (find-or-create's `created`).

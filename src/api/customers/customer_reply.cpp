@@ -4,11 +4,18 @@
 #include "api/customers/customer_json.hpp"
 #include "api/customers/customers_handler.hpp"
 #include "api/error.hpp"
+#include "api/orders/order_json.hpp"
 #include "api/preconditions.hpp"
 #include "api/reply_meta.hpp"
 #include "domain/object_id.hpp"
 
 namespace capi::api {
+namespace {
+
+// How many of the latest orders ?include=orders adds.
+constexpr int kIncludedOrders = 10;
+
+}  // namespace
 
 CustomersHandler::CustomersHandler(store::Connection& db, const crypto::Keyring& keys)
     : db_(db),
@@ -16,9 +23,11 @@ CustomersHandler::CustomersHandler(store::Connection& db, const crypto::Keyring&
       contacts_(db),
       listing_(db),
       search_(db),
+      orders_(db),
       idempotency_(db),
       records_(keys),
       contact_records_(keys),
+      order_records_(keys),
       cursors_(keys) {}
 
 store::CustomerRow CustomersHandler::require(const RequestContext& context, Read read) const {
@@ -89,6 +98,9 @@ Reply CustomersHandler::reply(const RequestContext& context, const store::Custom
     contacts.push_back(ContactView{contact, opened_contacts.back()});
   }
   if (!unreadable.empty()) log_unreadable(context, "customerId", row.id);
+  const auto orders = options.with_orders
+                          ? orders_.of_customer(row.business_id, row.id, {}, kIncludedOrders, 0)
+                          : std::vector<store::OrderRow>{};
 
   json::Buffer buffer;
   json::Writer writer(buffer);
@@ -96,6 +108,18 @@ Reply CustomersHandler::reply(const RequestContext& context, const store::Custom
     if (options.created) {
       json::key(w, "created");
       w.Bool(*options.created);
+    }
+    if (options.with_orders) {
+      json::key(w, "orders");
+      w.StartArray();
+      for (const auto& order : orders) {
+        const records::OpenedOrder opened_order = order_records_.open(order);
+        for (const auto& field : opened_order.unreadable) {
+          unreadable.push_back("orders." + order.id + "." + field);
+        }
+        write_order(w, order, opened_order, nullptr);
+      }
+      w.EndArray();
     }
   });
   Reply answer;

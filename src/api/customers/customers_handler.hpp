@@ -13,11 +13,13 @@
 #include "domain/customer_input.hpp"
 #include "records/contact_records.hpp"
 #include "records/customer_records.hpp"
+#include "records/order_records.hpp"
 #include "store/contact_store.hpp"
 #include "store/customer_listing.hpp"
 #include "store/customer_search.hpp"
 #include "store/customer_store.hpp"
 #include "store/idempotency_store.hpp"
+#include "store/order_store.hpp"
 
 namespace capi::api {
 
@@ -44,6 +46,7 @@ class CustomersHandler final {
     std::string message;  // "Customer created successfully", or empty
     std::vector<std::string> ignored_fields;
     std::optional<bool> created;  // find-or-create's data.created
+    bool with_orders = false;     // ?include=orders: the 10 latest orders
   };
 
   // How require() reads: with the contacts (to answer with it), the row alone, or the row
@@ -70,9 +73,11 @@ class CustomersHandler final {
   store::ContactStore contacts_;
   store::CustomerListing listing_;
   store::CustomerSearch search_;
+  store::OrderStore orders_;             // include=orders; erasure destroys their addresses
   store::IdempotencyStore idempotency_;  // erasure deletes the stored answers that show it
   records::CustomerRecords records_;
   records::ContactRecords contact_records_;
+  records::OrderRecords order_records_;
   records::Sealer cursors_;  // listing cursors (customer_query.hpp)
 };
 

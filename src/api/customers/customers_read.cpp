@@ -34,7 +34,12 @@ std::optional<std::string> parameter(const RequestContext& context, const char* 
 }  // namespace
 
 Reply CustomersHandler::get(const RequestContext& context) const {
-  return reply(context, require(context, Read::kWithContacts), {});
+  bool with_orders = false;
+  for (const auto& include : context.query.all("include")) {
+    if (include != "orders") throw ApiError::validation({{"include", "must be orders"}});
+    with_orders = true;
+  }
+  return reply(context, require(context, Read::kWithContacts), {.with_orders = with_orders});
 }
 
 Reply CustomersHandler::list(const RequestContext& context) const {

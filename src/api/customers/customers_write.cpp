@@ -67,6 +67,8 @@ Reply CustomersHandler::remove(const RequestContext& context) const {
   check_if_match(context, row.version);
   if (erase) {
     contacts_.delete_all_of_customer(row.business_id, row.id);
+    // Its orders stay as anonymous figures: their addresses go.
+    orders_.erase_addresses(row.business_id, row.id);
     // Stored Idempotency-Key answers show its data too: they go with it.
     idempotency_.forget_customer(row.business_id, row.id);
     row = customers_.erase(row.business_id, row.id);

@@ -1,0 +1,77 @@
+// Orders, their items and payments as stored, and the customer figures they move. Rules
+// and encryption are the caller's; this file is the SQL, always with the values as
+// parameters. Every statement names the business beside the ids, so that an order is only
+// ever reached within its own business.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/connection.hpp"
+#include "store/order_row.hpp"
+
+namespace capi::store {
+
+// Which of a customer's orders a listing shows.
+struct OrderFilter {
+  std::optional<std::string> status;
+  std::optional<std::int64_t> from_ms;  // inclusive, on order_date
+  std::optional<std::int64_t> to_ms;    // exclusive
+};
+
+// An order number that another order of the business has.
+class OrderNumberTaken : public std::runtime_error {
+ public:
+  OrderNumberTaken() : std::runtime_error("order number taken") {}
+};
+
+class OrderStore {
+ public:
+  explicit OrderStore(Connection& connection) : connection_(connection) {}
+
+  // Inserts an order and its items; throws OrderNumberTaken.
+  OrderRow insert(const OrderRow& order, const std::vector<OrderItemRow>& items) const;
+  enum class Lock { kNone, kForUpdate };
+  std::optional<OrderRow> find(const std::string& business_id, const std::string& id,
+                               Lock lock) const;
+  std::vector<OrderItemRow> items(const std::string& business_id,
+                                  const std::string& order_id) const;
+  // Writes every writable column, bumps version and updated_at.
+  OrderRow update(const OrderRow& order) const;
+
+  // A customer's orders, newest first (order date, then id), and how many match.
+  std::vector<OrderRow> of_customer(const std::string& business_id, const std::string& customer_id,
+                                    const OrderFilter& filter, int limit, int offset) const;
+  std::int64_t count_of_customer(const std::string& business_id, const std::string& customer_id,
+                                 const OrderFilter& filter) const;
+
+  void insert_payment(const std::string& business_id, const std::string& order_id,
+                      const std::string& payment_id, std::int64_t amount_minor,
+                      std::int64_t paid_at_ms) const;
+  // The times of the order's earliest and latest payments, if it has any.
+  struct PaymentSpan {
+    std::int64_t first_ms = 0;
+    std::int64_t last_ms = 0;
+  };
+  std::optional<PaymentSpan> payment_span(const std::string& business_id,
+                                          const std::string& order_id) const;
+
+  // The next generated number of the business's counter for `year`. The counter row stays
+  // locked until the transaction ends: concurrent creates take turns.
+  std::int64_t next_number(const std::string& business_id, std::int64_t year) const;
+  bool number_taken(const std::string& business_id, const std::string& order_number) const;
+
+  // Recomputes the customer's figures (order count, lifetime value, balance, first and last
+  // order) from its orders that count. The caller holds the customer's row lock.
+  void refresh_figures(const std::string& business_id, const std::string& customer_id) const;
+
+  // Erasure: the customer's orders lose their shipping addresses for good.
+  void erase_addresses(const std::string& business_id, const std::string& customer_id) const;
+
+ private:
+  Connection& connection_;
+};
+
+}  // namespace capi::store
