@@ -43,6 +43,9 @@ std::string rows_of(Stack& stack) {
       a +
       "'; SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r.id), ''))"
       " FROM idempotency_records r WHERE business_id = '" +
+      a +
+      "'; SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x.id), ''))"
+      " FROM credit_checks x WHERE business_id = '" +
       a + "'");
 }
 
@@ -242,6 +245,12 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
     const auto response = http.get(route.pattern);
     BOOST_TEST(response.body.find("victim.example") == std::string::npos);
   };
+  // B's business-wide figures count B's own customer only.
+  const auto stats_of_its_own = [&](const Route& route) {
+    const auto response = http.get(route.pattern, bearer(stack.other_key()));
+    BOOST_TEST_REQUIRE(response.status == 200, response.body);
+    BOOST_TEST(response.json()["data"]["totalCustomers"].GetInt64() == 1, response.body);
+  };
   const std::map<std::string, Check> rules = {
       {"GET /healthz", public_route},
       {"GET /readyz", public_route},
@@ -253,6 +262,7 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
       {"POST /v1/customers/search", finds_nothing},
       {"GET /v1/customers/lookup", finds_nothing},
       {"GET /v1/customers/export", exports_its_own},
+      {"GET /v1/customers/stats", stats_of_its_own},
       {"POST /v1/customers/lookup", finds_nothing},
       {"POST /v1/customers/find-or-create", creates_its_own},
       {"GET /v1/customers/{id}", same_as_missing},
@@ -266,6 +276,9 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
       {"PUT /v1/customers/{id}/contacts/{contactId}", contact_same_as_missing},
       {"PATCH /v1/customers/{id}/contacts/{contactId}", contact_same_as_missing},
       {"DELETE /v1/customers/{id}/contacts/{contactId}", contact_same_as_missing},
+      {"GET /v1/customers/{id}/analytics", same_as_missing},
+      {"POST /v1/customers/{id}/credit-check", same_as_missing},
+      {"GET /v1/customers/{id}/credit-checks", same_as_missing},
   };
   // Reads first, so that nothing B writes (with A's email) can stand in for A's data.
   for (const bool writes : {false, true}) {
