@@ -8,7 +8,8 @@
 // that email (200, created: false) and of a new one (201, created: true); search; a listing
 // paged by cursor across two pages; an order and a partial payment, with the customer's
 // live figures, its orders and include=orders; GET, then PATCH with If-Match from the ETag,
-// then the same stale If-Match (412); delete. Exits 1 with a message at the first mismatch.
+// then the same stale If-Match (412); the business's stats, the customer's analytics and a
+// credit check (then the list of checks); delete. Exits 1 with a message at the first mismatch.
 //
 // Usage: BASE_URL=http://127.0.0.1:8080 API_KEY=capi_... ./e2e.sh
 import createClient from "openapi-fetch";
@@ -202,6 +203,30 @@ async function main(): Promise<void> {
   check(stale.response.status === 412 && stale.error, `expected 412, got ${shown(stale)}`);
   check(stale.error.success === false, "success is not false");
   check(stale.error.error.code === "precondition_failed", `error code ${stale.error.error.code}`);
+
+  begin("GET /v1/customers/stats: the current month");
+  const stats = await api.GET("/v1/customers/stats");
+  check(stats.response.status === 200 && stats.data, `expected 200, got ${shown(stats)}`);
+  check(stats.data.data.totalCustomers >= 3, `totalCustomers ${stats.data.data.totalCustomers}`);
+  check(stats.data.data.newCustomers >= 3, `newCustomers ${stats.data.data.newCustomers}`);
+
+  begin("GET /v1/customers/{id}/analytics?period=90d");
+  const analytics = await api.GET("/v1/customers/{id}/analytics", {
+    params: { path: { id: ada.id }, query: { period: "90d" } },
+  });
+  check(analytics.response.status === 200 && analytics.data, `expected 200, got ${shown(analytics)}`);
+  check(analytics.data.data.customer.id === ada.id, "the analytics of another customer");
+  check(analytics.data.data.orderHistory.length >= 3, `${analytics.data.data.orderHistory.length} months`);
+  check(analytics.data.data.customerSegment === "prospect", `segment ${analytics.data.data.customerSegment}`);
+
+  begin("POST /v1/customers/{id}/credit-check, then the list");
+  const credit = await api.POST("/v1/customers/{id}/credit-check", { params: { path: { id: ada.id } } });
+  check(credit.response.status === 201 && credit.data, `expected 201, got ${shown(credit)}`);
+  const score = credit.data.data.creditScore;
+  check(score >= 300 && score <= 850 && credit.data.data.factors.length === 5, `score ${score}`);
+  const checks = await api.GET("/v1/customers/{id}/credit-checks", { params: { path: { id: ada.id } } });
+  check(checks.response.status === 200 && checks.data, `expected 200, got ${shown(checks)}`);
+  check(checks.data.data[0]?.id === credit.data.data.id, "the new check is not listed first");
 
   begin("DELETE /v1/customers/{id}");
   const deleted = await api.DELETE("/v1/customers/{id}", {

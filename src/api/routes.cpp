@@ -5,6 +5,7 @@
 #include "api/customers/customers_handler.hpp"
 #include "api/handlers/business.hpp"
 #include "api/handlers/operations.hpp"
+#include "api/insights/insights_handler.hpp"
 #include "api/orders/orders_handler.hpp"
 
 namespace capi::api {
@@ -67,6 +68,8 @@ Routes make_routes(const Handlers& handlers) {
              {kRead, kNone, bind(customers, &Customers::export_all)});
   routes.add("POST", "/v1/customers/import",
              {kWrite, kJsonRows, bind(customers, &Customers::import_all), kBulkBodyLimit});
+  routes.add("GET", "/v1/customers/stats",
+             {kRead, kNone, bind(handlers.insights, &InsightsHandler::stats)});
   // The same reads with their parameters in the body, out of URLs (and so out of logs).
   routes.add("POST", "/v1/customers/search",
              {kRead, kJsonObject, bind(customers, &Customers::search)});
@@ -107,6 +110,16 @@ Routes make_routes(const Handlers& handlers) {
   routes.add("POST", "/v1/orders/{id}/payments", {kWrite, kJsonObject, bind(orders, &Orders::pay)});
   routes.add("GET", "/v1/customers/{id}/orders",
              {kRead, kNone, bind(orders, &Orders::list_of_customer)});
+
+  // Insights: a customer's analytics and credit checks.
+  const auto& insights = handlers.insights;
+  using Insights = InsightsHandler;
+  routes.add("GET", "/v1/customers/{id}/analytics",
+             {kRead, kNone, bind(insights, &Insights::analytics)});
+  routes.add("POST", "/v1/customers/{id}/credit-check",
+             {kWrite, kNone, bind(insights, &Insights::credit_check)});
+  routes.add("GET", "/v1/customers/{id}/credit-checks",
+             {kRead, kNone, bind(insights, &Insights::credit_checks)});
   return routes;
 }
 
@@ -118,6 +131,7 @@ struct ApiRoutes::Handlers {
   CustomersHandler customers;
   ContactsHandler contacts;
   OrdersHandler orders;
+  InsightsHandler insights;
 };
 
 ApiRoutes::ApiRoutes(const HandlerDependencies& dependencies)
@@ -125,7 +139,7 @@ ApiRoutes::ApiRoutes(const HandlerDependencies& dependencies)
           OperationsHandler(dependencies.db, dependencies.metrics, dependencies.pool, &routes_),
           BusinessHandler(dependencies.db), CustomersHandler(dependencies.db, dependencies.keys),
           ContactsHandler(dependencies.db, dependencies.keys),
-          OrdersHandler(dependencies.db, dependencies.keys)})),
+          OrdersHandler(dependencies.db, dependencies.keys), InsightsHandler(dependencies.db)})),
       routes_(make_routes(*handlers_)) {}
 
 ApiRoutes::~ApiRoutes() = default;

@@ -72,7 +72,10 @@ std::string fingerprint() {
       business +
       "; SELECT md5(coalesce(string_agg(o::text, '|' ORDER BY o.id), ''))"
       " FROM orders o WHERE business_id = " +
-      business + "; SELECT count(*) FROM order_payments WHERE business_id = " + business);
+      business + "; SELECT count(*) FROM order_payments WHERE business_id = " + business +
+      "; SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x.id), ''))"
+      " FROM credit_checks x WHERE business_id = " +
+      business);
 }
 
 std::string count(const std::string& from_where) {
@@ -166,6 +169,10 @@ BOOST_AUTO_TEST_CASE(every_write_route_keeps_the_key_and_replays_without_a_secon
       {"DELETE /v1/customers/{id}/contacts/{contactId}",
        [&] {
          return Attempt{contact_path(), ""};
+       }},
+      {"POST /v1/customers/{id}/credit-check",
+       [&] {
+         return Attempt{customer_path() + "/credit-check", ""};
        }},
   };
   int checked = 0;

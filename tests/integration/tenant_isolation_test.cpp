@@ -50,6 +50,9 @@ std::string rows_of(Stack& stack) {
       a +
       "'; SELECT md5(coalesce(string_agg(p::text, '|' ORDER BY p.id), ''))"
       " FROM order_payments p WHERE business_id = '" +
+      a +
+      "'; SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x.id), ''))"
+      " FROM credit_checks x WHERE business_id = '" +
       a + "'");
 }
 
@@ -305,6 +308,12 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
     const auto response = http.get(route.pattern);
     BOOST_TEST(response.body.find("victim.example") == std::string::npos);
   };
+  // B's business-wide figures count B's own customer only.
+  const auto stats_of_its_own = [&](const Route& route) {
+    const auto response = http.get(route.pattern, bearer(stack.other_key()));
+    BOOST_TEST_REQUIRE(response.status == 200, response.body);
+    BOOST_TEST(response.json()["data"]["totalCustomers"].GetInt64() == 1, response.body);
+  };
   const std::map<std::string, Check> rules = {
       {"GET /healthz", public_route},
       {"GET /readyz", public_route},
@@ -316,6 +325,7 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
       {"POST /v1/customers/search", finds_nothing},
       {"GET /v1/customers/lookup", finds_nothing},
       {"GET /v1/customers/export", exports_its_own},
+      {"GET /v1/customers/stats", stats_of_its_own},
       {"POST /v1/customers/lookup", finds_nothing},
       {"POST /v1/customers/find-or-create", creates_its_own},
       {"POST /v1/customers/import", imports_its_own},
@@ -335,6 +345,9 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
       {"GET /v1/orders/{id}", order_same_as_missing},
       {"PATCH /v1/orders/{id}", order_same_as_missing},
       {"POST /v1/orders/{id}/payments", order_same_as_missing},
+      {"GET /v1/customers/{id}/analytics", same_as_missing},
+      {"POST /v1/customers/{id}/credit-check", same_as_missing},
+      {"GET /v1/customers/{id}/credit-checks", same_as_missing},
   };
   // Reads first, so that nothing B writes (with A's email) can stand in for A's data.
   for (const bool writes : {false, true}) {

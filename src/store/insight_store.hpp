@@ -1,0 +1,86 @@
+// The figures of the Insights section, computed by PostgreSQL over the orders that count
+// (not cancelled or refunded): grouped and summed there, so that a worker never loads a
+// customer's or a business's orders. Values are always parameters; times are Unix
+// milliseconds. Every statement names the business beside the ids.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/connection.hpp"
+
+namespace capi::store {
+
+// The business-wide figures of GET /v1/customers/stats for [from, to).
+struct BusinessStats {
+  std::int64_t total_customers = 0;
+  std::int64_t active_customers = 0;
+  std::int64_t new_customers = 0;  // created in the period (since deleted or not)
+  // Active customers in the business currency and their summed lifetime value.
+  std::int64_t home_customers = 0;
+  std::int64_t home_lifetime_value_minor = 0;
+  struct Count {
+    std::string name;
+    std::int64_t count = 0;
+  };
+  std::vector<Count> segments;  // active customers; no segment is "unsegmented"
+  std::vector<Count> types;
+  struct Revenue {
+    std::string currency;
+    std::int64_t orders = 0;
+    std::int64_t revenue_minor = 0;
+  };
+  std::vector<Revenue> revenue;  // by currency, in currency order
+};
+
+// One calendar month of a customer's orders.
+struct MonthFigures {
+  std::string month;  // "2024-01"
+  std::int64_t orders = 0;
+  std::int64_t revenue_minor = 0;
+};
+
+struct ProductFigures {
+  std::string product_id;
+  std::string product_name;  // as on the product's latest order
+  std::int64_t quantity = 0;
+  std::int64_t revenue_minor = 0;
+};
+
+// A customer's payment and overdue figures now, and its revenue since `since`.
+struct CustomerPaymentFigures {
+  std::int64_t paid_orders = 0;   // fully paid
+  std::int64_t paid_on_time = 0;  // fully paid by the due date
+  std::int64_t overdue_minor = 0;
+  std::optional<std::int64_t> oldest_overdue_due_ms;
+  std::int64_t revenue_since_minor = 0;
+  // Mean days from order date to full payment over fully paid orders dated since `since`,
+  // as a decimal text with one decimal ("12.5"); null without such orders.
+  std::optional<std::string> avg_payment_days;
+};
+
+class InsightStore {
+ public:
+  explicit InsightStore(Connection& connection) : connection_(connection) {}
+
+  BusinessStats business_stats(const std::string& business_id, const std::string& home_currency,
+                               std::int64_t from_ms, std::int64_t to_ms) const;
+
+  // Orders dated in [since, until], by month (only months that have orders).
+  std::vector<MonthFigures> months(const std::string& business_id, const std::string& customer_id,
+                                   std::int64_t since_ms, std::int64_t until_ms) const;
+  // The top `limit` products by revenue (line totals) of orders dated in [since, until].
+  std::vector<ProductFigures> top_products(const std::string& business_id,
+                                           const std::string& customer_id, std::int64_t since_ms,
+                                           std::int64_t until_ms, int limit) const;
+  CustomerPaymentFigures payment_figures(const std::string& business_id,
+                                         const std::string& customer_id, std::int64_t since_ms,
+                                         std::int64_t now_ms) const;
+
+ private:
+  Connection& connection_;
+};
+
+}  // namespace capi::store
