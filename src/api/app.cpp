@@ -135,6 +135,7 @@ std::string choose_request_id(const http::Request& request) {
 App::App(const config::Config& config, const server::PoolView& pool, Metrics* metrics,
          limits::TokenBuckets& buckets, std::shared_ptr<const crypto::Keyring> keys)
     : config_(config),
+      pool_(pool),
       metrics_(metrics),
       buckets_(buckets),
       keys_(std::move(keys)),
@@ -194,6 +195,17 @@ http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
   });
   faults::after_handling(request);
   response.stream = faults::streamed(request, std::move(response.stream));
+  if (response.stream) {
+    // A stream that keeps sending is healthy however long it takes (an export of a million
+    // customers): each piece restarts the request's deadline, so request_timeout only kills a
+    // stream that stopped moving.
+    response.stream = [inner = std::move(response.stream), this](const http::BodySink& sink) {
+      inner([&](std::string_view piece) {
+        sink(piece);
+        pool_.made_progress();
+      });
+    };
+  }
   return response;
 }
 

@@ -44,6 +44,7 @@ class App final : public server::WorkerApp {
                         const Routes::Match& match);
 
   config::Config config_;
+  const server::PoolView& pool_;
   Metrics* metrics_;
   limits::TokenBuckets& buckets_;
   std::optional<limits::Decision> budget_;  // this request's, once authenticated

@@ -1,5 +1,8 @@
 #include "api/fault_injection.hpp"
 
+#include <chrono>
+#include <thread>
+
 #ifdef CAPI_FAULT_INJECTION
 
 #include <signal.h>
@@ -60,6 +63,14 @@ void after_handling(const http::Request& request) {
 }
 
 http::BodyStream streamed(const http::Request& request, http::BodyStream stream) {
+  if (fault_of(request) == "slow-stream" && stream) {
+    return [stream = std::move(stream)](const http::BodySink& sink) {
+      stream([&](std::string_view piece) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(700));
+        sink(piece);
+      });
+    };
+  }
   if (fault_of(request) != "fail-stream" || !stream) return stream;
   return [stream = std::move(stream)](const http::BodySink& sink) {
     bool sent = false;

@@ -30,6 +30,10 @@ class PoolView {
   virtual ~PoolView() = default;
   virtual int workers_alive() const = 0;
   virtual int workers_configured() const = 0;
+  // The calling worker's answer is still making progress (a streamed export sent another
+  // batch): its request_timeout starts again, so that only a request that stops moving is
+  // killed, however long a healthy stream takes.
+  virtual void made_progress() const {}
 };
 
 // What one worker process runs. Made in the worker after fork(), so that what it opens (a

@@ -31,12 +31,15 @@ constexpr long kStopCheckInterval = 16;
 
 class ScoreboardPoolView final : public PoolView {
  public:
-  explicit ScoreboardPoolView(const Scoreboard& scoreboard) : scoreboard_(scoreboard) {}
+  ScoreboardPoolView(Scoreboard& scoreboard, std::size_t slot)
+      : scoreboard_(scoreboard), slot_(slot) {}
   int workers_alive() const override { return scoreboard_.workers_alive(); }
   int workers_configured() const override { return scoreboard_.workers_configured(); }
+  void made_progress() const override { scoreboard_.mark_busy(slot_, Scoreboard::Clock::now()); }
 
  private:
-  const Scoreboard& scoreboard_;
+  Scoreboard& scoreboard_;
+  std::size_t slot_;
 };
 
 // Reads and discards the rest of a request's input; whether its end was reached. nginx sends
@@ -223,7 +226,8 @@ int run_worker(const WorkerContext& context) {
     log_error("FCGX_Init() failed (" + std::to_string(rc) + ")");
     return kWorkerExitStartupFailed;
   }
-  const ScoreboardPoolView view(context.scoreboard);  // outlives the app, which may keep it
+  const ScoreboardPoolView view(context.scoreboard,
+                                context.slot);  // outlives the app, which may keep it
   std::unique_ptr<WorkerApp> app;
   try {
     app = context.make_app(view);

@@ -193,3 +193,30 @@ BOOST_AUTO_TEST_CASE(an_export_that_fails_part_way_ends_as_a_broken_transfer) {
   BOOST_TEST(whole.body.find("cut@export.example") != std::string::npos);
 }
 #endif
+
+BOOST_AUTO_TEST_CASE(a_stream_that_keeps_moving_outlives_request_timeout) {
+  // request_timeout is 1 s; the export sends 4 batches of 500 rows, 700 ms apart (2.8 s in
+  // all): each batch restarts the deadline, so the worker is not killed and every row
+  // arrives. A request that stops moving is still killed (drills_test).
+  Stack stack({.workers = 2,
+               .request_timeout = "1s",
+               .extra_config = "db_statement_timeout = 900ms\ndb_lock_timeout = 500ms\n"});
+  auto http = stack.client();
+  std::string rows;
+  for (int i = 0; i < 1600; ++i) {
+    rows += R"({"name":"Slow )" + std::to_string(i) + R"(","email":"slow)" + std::to_string(i) +
+            "@export.example\"}\n";
+  }
+  const auto imported = http.request(
+      "POST", "/v1/customers/import",
+      {{"Authorization", "Bearer " + stack.key()}, {"Content-Type", "application/x-ndjson"}}, rows);
+  BOOST_TEST_REQUIRE(imported.status == 200, imported.body.substr(0, 300));
+  const auto workers = stack.worker_pids();
+  Headers slow = bearer(stack.key());
+  slow.emplace_back("X-Capi-Fault", "slow-stream");
+  const auto exported = http.get("/v1/customers/export", slow);
+  BOOST_TEST(exported.status == 200);
+  BOOST_TEST(lines_of(exported.body, "\n").size() == 1600u);
+  BOOST_TEST(stack.worker_pids() == workers, "a worker was killed mid-stream");
+  BOOST_TEST(stack.service_log().find("past request_timeout") == std::string::npos);
+}
