@@ -107,7 +107,7 @@ if jq -e '(.scale // []) | length > 0' "$file" >/dev/null; then
 fi
 if jq -e '(.bookkeeping.runs // []) | length > 0' "$file" >/dev/null; then
   echo
-  echo "Bookkeeping: get-by-id, create and create with an Idempotency-Key, rate limits on and off (the service restarted between):"
+  echo "Bookkeeping: get-by-id, create and create with an Idempotency-Key, rate limits on and off (each side on a pool started for it):"
   jq -r '
     def pct(a; b): if (a // 0) > 0 and (b // 0) > 0 then "\(a / b * 100 | round)%" else "" end;
     def f1: if . == null then "" else (. * 10 | round / 10 | tostring) end;
