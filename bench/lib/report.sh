@@ -97,9 +97,11 @@ if jq -e '(.scale // []) | length > 0' "$file" >/dev/null; then
   echo "Scale (rows counted as received, against the active customers of the business):"
   jq -r '["step", "what", "rows", "expected", "seconds", "rows/s", "target rows/s", "CPU us/row (db)", "memory kB: before -> peak (growth)", ""],
     (.scale[] | [.step, .what, .rows, .expected_rows, .seconds, .rows_per_s, .target_rows_per_s,
-       (if .worker_cpu_us_per_row then "\(.worker_cpu_us_per_row) (\(.db_cpu_us_per_row))"
+       (if (.worker.workers_gone // []) != [] then ""
+        elif .worker_cpu_us_per_row then "\(.worker_cpu_us_per_row) (\(.db_cpu_us_per_row))"
         elif .process_cpu_us_per_row then "\(.process_cpu_us_per_row)" else "" end),
-       (if .worker then "worker \(.worker.pid): \(.worker.rss_before_kB) -> \(.worker.peak_kB) (+\(.worker.growth_kB))"
+       (if (.worker.workers_gone // []) != [] then "worker \(.worker.workers_gone | map(tostring) | join(", ")) gone during the export"
+        elif .worker then "worker \(.worker.pid): \(.worker.rss_before_kB) -> \(.worker.peak_kB) (+\(.worker.growth_kB))"
         elif .process_max_rss_kB then "process peak \(.process_max_rss_kB)" else "" end),
        ([(if .rows != .expected_rows then "INCOMPLETE (http \(.http_status // "-"), curl \(.curl_exit // "-"), exit \(.exit // "-"))" else empty end),
          (if (.unreadable_rows // 0) > 0 then "\(.unreadable_rows) rows with fields that do not decrypt" else empty end)] | join("; "))])
@@ -182,7 +184,7 @@ jq -r "$bookkeeping_defs"'
   | if $s.step == "export" then
       verdict($s.rows_per_s >= $s.target_rows_per_s and $s.rows == $s.expected_rows;
               "\($s.what): \($s.rows_per_s) rows/s, \($s.rows) of \($s.expected_rows) rows (target >= \($s.target_rows_per_s) rows/s)"),
-      (if $s.worker then verdict($s.worker.growth_kB < $s.target_rss_growth_kB;
+      (if $s.worker and ($s.worker.workers_gone // []) == [] then verdict($s.worker.growth_kB < $s.target_rss_growth_kB;
               "\($s.what): serving worker RSS +\($s.worker.growth_kB) kB at its peak (target < \($s.target_rss_growth_kB / 1024) MB)") else empty end)
     elif $s.target_rows_per_s then
       verdict($s.rows_per_s >= $s.target_rows_per_s and $s.rows == $s.expected_rows;
