@@ -2,7 +2,8 @@
 --
 --   wrk -s bench/scenarios.lua URL -- SCENARIO DATA_DIR API_KEY SALT
 --
--- SCENARIO: get, lookup, list, cursor, search, create, update, mixed (80 % reads: get 50,
+-- SCENARIO: get, lookup, list, cursor, search, create, create_keyed (create with a fresh
+-- Idempotency-Key on every request), update, mixed (80 % reads: get 50,
 -- lookup 10, list 10, search 10; 20 % writes: create 10, update 10), soak (the mixed one with
 -- 10 % of it hostile requests, each answered 4xx), or empty (GET /v1/customers/<id>, for the
 -- ceiling responders). DATA_DIR holds one value a line:
@@ -25,7 +26,7 @@ end
 
 local scenario, salt
 local ids, emails, fragments, cursors = {}, {}, {}, {}
-local read_headers, json_headers
+local read_headers, json_headers, keyed_headers
 local created = 0
 
 local function read_lines(path)
@@ -70,6 +71,13 @@ local function create_body()
     .. '"country":"KE"},"notes":"created by bench/run"}', first, last, email, serial)
 end
 
+-- A key no other request of any run sends: the salt, the thread, its counter and a random
+-- part (a run's keys stay stored for 24 hours; a reused key with another body would be 422).
+local function idempotency_key()
+  return string.format("bench-%02d-%d-%d-%08x", salt, thread_number, created,
+    math.random(0, 0x7fffffff))
+end
+
 local function update_body()
   created = created + 1
   return string.format('{"segment":"wholesale","notes":"updated by bench/run %d-%d"}',
@@ -92,6 +100,11 @@ local requests = {
       read_headers)
   end,
   create = function() return wrk.format("POST", "/v1/customers", json_headers, create_body()) end,
+  create_keyed = function()
+    local body = create_body()
+    keyed_headers["Idempotency-Key"] = idempotency_key()
+    return wrk.format("POST", "/v1/customers", keyed_headers, body)
+  end,
   update = function()
     return wrk.format("PATCH", "/v1/customers/" .. pick(ids), json_headers, update_body())
   end,
@@ -172,6 +185,8 @@ function init(args)
   salt = tonumber(args[4]) or 0
   read_headers = { ["Authorization"] = "Bearer " .. args[3] }
   json_headers = { ["Authorization"] = "Bearer " .. args[3],
+    ["Content-Type"] = "application/json" }
+  keyed_headers = { ["Authorization"] = "Bearer " .. args[3],
     ["Content-Type"] = "application/json" }
   math.randomseed(os.time() * 1000 + thread_number * 7919 + salt)
   ids = read_lines(dir .. "/ids.txt")

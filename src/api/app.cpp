@@ -162,7 +162,9 @@ http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
   if (endpoint.access != Access::kPublic) {
     caller = auth_.authenticate(request);
     if (is_authorization_only(request)) return authorized_response();
-    charge_budget(*caller);  // before anything else runs: a refused request has no effect
+    // Before anything else runs: a refused request has no effect. With rate_limits = off
+    // nothing is charged and budget_ stays empty (no X-RateLimit-* headers).
+    if (config_.rate_limits) charge_budget(*caller);
     if (endpoint.access == Access::kWrite && caller->read_only) {
       throw ApiError::permission_denied("This API key is read-only");
     }

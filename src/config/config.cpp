@@ -105,6 +105,16 @@ const std::vector<Option>& options() {
       limit_option("queue_timeout", &Config::queue_timeout),
       {"key_dir", false, [](Config& c, const std::string& v) { c.key_dir = v; },
        [](const Config& c) { return c.key_dir.empty() ? std::string("(not set)") : c.key_dir; }},
+      {"rate_limits", false,
+       [](Config& c, const std::string& v) {
+         if (v == "on")
+           c.rate_limits = true;
+         else if (v == "off")
+           c.rate_limits = false;
+         else
+           throw ConfigError("rate_limits: \"" + v + "\" is not on or off");
+       },
+       [](const Config& c) { return std::string(c.rate_limits ? "on" : "off"); }},
       {"rate_limit_default", false,
        [](Config& c, const std::string& v) {
          c.rate_limit_default =

@@ -28,6 +28,9 @@ struct Config {
   std::chrono::milliseconds queue_timeout{5000};
   std::string key_dir;           // encryption-<N>.key and blind-index.key; empty: not configured
   int rate_limit_default = 100;  // requests per rate_limit_window per key
+  // Per-key budgets (API.md, "Rate limits"): off, no bucket is charged and no answer carries
+  // X-RateLimit-*; the failed-key limit per address (failed_key_limit) stays.
+  bool rate_limits = true;
   // The period a key's budget covers: the contract's minute (shorter only in tests).
   std::chrono::milliseconds rate_limit_window{60000};
   // Hosts that share each key's budget: each host enforces budget / hosts (rounded up).

@@ -180,7 +180,7 @@ grep -qE "server unix:$(last_value "$sd/$sock" ListenStream);" "$src/nginx/custo
 
 # --- The sample configuration documents every key -----------------------------------------
 keys=(database_url owner_database_url listen listen_mode workers max_requests request_timeout
-      shutdown_timeout queue_timeout key_dir rate_limit_default rate_limit_window rate_limit_hosts
+      shutdown_timeout queue_timeout key_dir rate_limits rate_limit_default rate_limit_window rate_limit_hosts
       log_level db_statement_timeout
       db_lock_timeout db_idle_in_transaction_timeout db_peer_timeout)
 for k in "${keys[@]}"; do

@@ -146,6 +146,29 @@ BOOST_AUTO_TEST_CASE(a_budget_changed_from_the_command_line_applies_without_rest
   BOOST_TEST(stack.cli({"key", "set-rate-limit", key.substr(0, 12), "0"}).exit_code == 2);
 }
 
+// rate_limits = off (bench/run's "without bookkeeping" rows): no bucket is charged, so a key
+// with a budget of 2 gets every request answered, and no answer carries X-RateLimit-*. The
+// failed-key limit per address stays.
+BOOST_AUTO_TEST_CASE(rate_limits_off_charges_nothing_and_sends_no_headers) {
+  Stack stack(
+      {.workers = 2,
+       .extra_config = "rate_limits = off\nrate_limit_window = 60m\nfailed_key_limit = 3\n"});
+  const std::string key = key_with_budget(stack, 2);
+  const auto result = run_load(stack.base_url(), "/v1/business", bearer(key), 20, 2);
+  BOOST_TEST(result.count(200) == 20, result.summary());
+  auto http = stack.client();
+  const auto answer = http.get("/v1/business", bearer(key));
+  BOOST_TEST(answer.status == 200);
+  BOOST_TEST(answer.header("x-ratelimit-limit").empty());
+  BOOST_TEST(answer.header("x-ratelimit-remaining").empty());
+  BOOST_TEST(answer.header("x-ratelimit-reset").empty());
+  int limited = 0;
+  for (int i = 0; i < 6; ++i) {
+    limited += http.get("/v1/business", bearer("capi_random_" + std::to_string(i))).status == 429;
+  }
+  BOOST_TEST(limited == 3);
+}
+
 // Two hosts share each budget: this one enforces half. A token every second of a 4 s window
 // (budget 8 over 2 hosts: 4 per host).
 BOOST_AUTO_TEST_CASE(each_host_enforces_its_share_and_the_bucket_refills_continuously) {

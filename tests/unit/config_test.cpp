@@ -33,6 +33,18 @@ BOOST_AUTO_TEST_CASE(defaults_without_file_or_environment) {
   BOOST_TEST(config.max_requests == 10000);
   BOOST_TEST(config.request_timeout.count() == 30000);
   BOOST_TEST(config.rate_limit_default == 100);
+  BOOST_TEST(config.rate_limits);
+}
+
+BOOST_AUTO_TEST_CASE(rate_limits_on_or_off) {
+  std::string off = "CUSTOMER_API_RATE_LIMITS=off";
+  char* env_off[] = {off.data(), nullptr};
+  const Config without = load("", env_off);
+  BOOST_TEST(!without.rate_limits);
+  BOOST_TEST(describe(without).find("rate_limits = off\n") != std::string::npos);
+  std::string on = "CUSTOMER_API_RATE_LIMITS=on";
+  char* env_on[] = {on.data(), nullptr};
+  BOOST_TEST(load("", env_on).rate_limits);
 }
 
 BOOST_AUTO_TEST_CASE(file_then_environment_overrides) {
@@ -85,6 +97,7 @@ BOOST_AUTO_TEST_CASE(bad_values_name_the_key) {
        "db_lock_timeout"},
       {"listen_mode = 999\n", "listen_mode"},
       {"log_level = loud\n", "log_level"},
+      {"rate_limits = no\n", "rate_limits"},
       {"colour = blue\n", "colour"},
       {"[section]\nworkers = 2\n", "section"},
       {"key_dir = /does/not/exist\n", "key_dir"},
