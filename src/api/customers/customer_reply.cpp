@@ -135,20 +135,10 @@ Reply CustomersHandler::reply(const RequestContext& context, const store::Custom
 Reply CustomersHandler::page_reply(const RequestContext& context,
                                    const std::vector<store::CustomerRow>& rows,
                                    PageMeta meta) const {
-  json::Buffer buffer;
-  json::Writer writer(buffer);
-  writer.StartArray();
-  for (const auto& row : rows) {
-    const records::OpenedCustomer opened = records_.open(row);
-    for (const auto& field : opened.unreadable) meta.unreadable.push_back(row.id + "." + field);
-    if (!opened.unreadable.empty()) log_unreadable(context, "customerId", row.id);
-    write_customer(writer, row, opened, nullptr);
-  }
-  writer.EndArray();
-  Reply answer;
-  answer.data = json::text(buffer);
-  answer.meta = write_page_meta(meta);
-  return answer;
+  return api::page_reply(
+      context, rows, records_, "customerId", std::move(meta),
+      [](json::Writer& writer, const store::CustomerRow& row,
+         const records::OpenedCustomer& opened) { write_customer(writer, row, opened, nullptr); });
 }
 
 }  // namespace capi::api

@@ -96,20 +96,11 @@ Reply OrdersHandler::list_of_customer(const RequestContext& context) const {
   totals.total = orders_.count_of_customer(business_id, customer_id, request.filter);
   totals.page = request.page;
   totals.has_more = has_more;
-  json::Buffer buffer;
-  json::Writer writer(buffer);
-  writer.StartArray();
-  for (const auto& row : rows) {
-    const records::OpenedOrder opened = records_.open(row);
-    for (const auto& field : opened.unreadable) meta.unreadable.push_back(row.id + "." + field);
-    if (!opened.unreadable.empty()) log_unreadable(context, "orderId", row.id);
-    write_order(writer, row, opened, nullptr);
-  }
-  writer.EndArray();
-  Reply answer;
-  answer.data = json::text(buffer);
-  answer.meta = write_page_meta(meta);
-  return answer;
+  return page_reply(
+      context, rows, records_, "orderId", std::move(meta),
+      [](json::Writer& writer, const store::OrderRow& row, const records::OpenedOrder& opened) {
+        write_order(writer, row, opened, nullptr);
+      });
 }
 
 }  // namespace capi::api
