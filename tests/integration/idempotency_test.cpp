@@ -60,22 +60,9 @@ std::string psql(const std::string& sql) {
   return stack().postgres().psql(sql);
 }
 
-// Every row of the business (customers, contacts): a second effect changes it.
+// Every row of the business: a second effect changes it.
 std::string fingerprint() {
-  const std::string business = "'" + stack().business_id() + "'";
-  return psql(
-      "SELECT md5(coalesce(string_agg(c::text, '|' ORDER BY c.id), '')) FROM customers c"
-      " WHERE business_id = " +
-      business +
-      "; SELECT md5(coalesce(string_agg(k::text, '|' ORDER BY k.id), ''))"
-      " FROM customer_contacts k WHERE business_id = " +
-      business +
-      "; SELECT md5(coalesce(string_agg(o::text, '|' ORDER BY o.id), ''))"
-      " FROM orders o WHERE business_id = " +
-      business + "; SELECT count(*) FROM order_payments WHERE business_id = " + business +
-      "; SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x.id), ''))"
-      " FROM credit_checks x WHERE business_id = " +
-      business);
+  return business_rows_fingerprint(stack(), stack().business_id());
 }
 
 std::string count(const std::string& from_where) {

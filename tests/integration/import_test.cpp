@@ -38,16 +38,9 @@ long customers_of(const std::string& business_id) {
       psql("SELECT count(*) FROM customers WHERE business_id = '" + business_id + "'"));
 }
 
-// Every column of the business's customers and contacts: a write changes it.
+// Every row of the business: a write changes it.
 std::string fingerprint() {
-  const std::string business = "'" + shared().business_id() + "'";
-  return psql(
-      "SELECT md5(coalesce(string_agg(c::text, '|' ORDER BY c.id), '')) FROM customers c"
-      " WHERE business_id = " +
-      business +
-      "; SELECT md5(coalesce(string_agg(k::text, '|' ORDER BY k.id), ''))"
-      " FROM customer_contacts k WHERE business_id = " +
-      business);
+  return business_rows_fingerprint(shared(), shared().business_id());
 }
 
 HttpResponse import(const std::string& query, const std::string& body,

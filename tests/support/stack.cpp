@@ -36,6 +36,17 @@ std::vector<Route> route_table(const Stack& stack) {
   return routes;
 }
 
+std::string business_rows_fingerprint(Stack& stack, const std::string& business_id) {
+  const std::string business = "'" + business_id + "'";
+  std::string sql;
+  for (const char* table :
+       {"customers", "customer_contacts", "orders", "order_payments", "credit_checks"}) {
+    sql += std::string("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM ") +
+           table + " t WHERE business_id = " + business + ";";
+  }
+  return stack.postgres().psql(sql);
+}
+
 int free_port() {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};

@@ -81,6 +81,10 @@ struct Route {
 // Every route of the stack's binary (a test fails when there are none).
 std::vector<Route> route_table(const Stack& stack);
 
+// Every row a business owns that a request can write (customers, contacts, orders, payments,
+// credit checks), as digests: a request with an effect changes it, one without leaves it.
+std::string business_rows_fingerprint(Stack& stack, const std::string& business_id);
+
 // A free TCP port on 127.0.0.1 (bound and released: good enough for tests).
 int free_port();
 
