@@ -7,6 +7,7 @@
 #include "api/handlers/operations.hpp"
 #include "api/insights/insights_handler.hpp"
 #include "api/orders/orders_handler.hpp"
+#include "dialects/dialects.hpp"
 
 namespace capi::api {
 namespace {
@@ -120,26 +121,36 @@ Routes make_routes(const Handlers& handlers) {
              {kWrite, kNone, bind(insights, &Insights::credit_check)});
   routes.add("GET", "/v1/customers/{id}/credit-checks",
              {kRead, kNone, bind(insights, &Insights::credit_checks)});
+
+  // The vendor dialects, each a translation onto the routes above (src/dialects/).
+  dialects::add_routes(routes, handlers.dialects);
   return routes;
 }
 
 }  // namespace
 
 struct ApiRoutes::Handlers {
+  // `routes`: the table being built, which /metrics and the dialects read once it is.
+  Handlers(const HandlerDependencies& dependencies, const Routes* routes)
+      : operations(dependencies.db, dependencies.metrics, dependencies.pool, routes),
+        business(dependencies.db),
+        customers(dependencies.db, dependencies.keys),
+        contacts(dependencies.db, dependencies.keys),
+        orders(dependencies.db, dependencies.keys),
+        insights(dependencies.db),
+        dialects(*routes) {}
+
   OperationsHandler operations;
   BusinessHandler business;
   CustomersHandler customers;
   ContactsHandler contacts;
   OrdersHandler orders;
   InsightsHandler insights;
+  dialects::Dialects dialects;
 };
 
 ApiRoutes::ApiRoutes(const HandlerDependencies& dependencies)
-    : handlers_(std::make_unique<Handlers>(Handlers{
-          OperationsHandler(dependencies.db, dependencies.metrics, dependencies.pool, &routes_),
-          BusinessHandler(dependencies.db), CustomersHandler(dependencies.db, dependencies.keys),
-          ContactsHandler(dependencies.db, dependencies.keys),
-          OrdersHandler(dependencies.db, dependencies.keys), InsightsHandler(dependencies.db)})),
+    : handlers_(std::make_unique<Handlers>(dependencies, &routes_)),
       routes_(make_routes(*handlers_)) {}
 
 ApiRoutes::~ApiRoutes() = default;

@@ -157,6 +157,25 @@ BOOST_AUTO_TEST_CASE(every_write_route_keeps_the_key_and_replays_without_a_secon
        [&] {
          return Attempt{contact_path(), ""};
        }},
+      // Finora's dialect (src/dialects/finora): its own shapes, the same promise.
+      {"POST /compat/finora/v1/customers",
+       [] {
+         return Attempt{"/compat/finora/v1/customers",
+                        R"({"name":"Keyed Finora","email":")" + fresh_email() + "\"}"};
+       }},
+      {"POST /compat/finora/v1/customers/find-or-create",
+       [] {
+         return Attempt{"/compat/finora/v1/customers/find-or-create",
+                        R"({"email":")" + fresh_email() + "\"}"};
+       }},
+      {"PUT /compat/finora/v1/customers/{id}",
+       [&] {
+         return Attempt{"/compat/finora" + customer_path(), R"({"name":"Put Finora"})"};
+       }},
+      {"DELETE /compat/finora/v1/customers/{id}",
+       [&] {
+         return Attempt{"/compat/finora" + customer_path(), ""};
+       }},
       {"POST /v1/customers/{id}/credit-check",
        [&] {
          return Attempt{customer_path() + "/credit-check", ""};

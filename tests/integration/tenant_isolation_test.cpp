@@ -314,6 +314,21 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
     BOOST_TEST_REQUIRE(response.status == 200, response.body);
     BOOST_TEST(response.json()["data"]["totalCustomers"].GetInt64() == 1, response.body);
   };
+  // Finora's dialect: its list and search ({customers, count}) show B's own only.
+  const auto finora_listing = [&](const Route& route) {
+    const auto own = http.get(route.pattern + "?limit=100", bearer(stack.other_key()));
+    BOOST_TEST_REQUIRE(own.status == 200, own.body);
+    BOOST_TEST(own.body.find("victim.example") == std::string::npos);
+    BOOST_TEST(own.body.find(victim.id) == std::string::npos);
+  };
+  const auto finora_finds_nothing = [&](const Route& route) {
+    for (const char* q : {"secret0%40victim.example", "%2B254700555000", "Secret", "victim"}) {
+      const auto response =
+          http.get(route.pattern + "?q=" + std::string(q), bearer(stack.other_key()));
+      BOOST_TEST_REQUIRE(response.status == 200, response.body);
+      BOOST_TEST(response.json()["data"]["count"].GetUint() == 0u, q << ": " << response.body);
+    }
+  };
   const std::map<std::string, Check> rules = {
       {"GET /healthz", public_route},
       {"GET /readyz", public_route},
@@ -348,6 +363,13 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
       {"GET /v1/customers/{id}/analytics", same_as_missing},
       {"POST /v1/customers/{id}/credit-check", same_as_missing},
       {"GET /v1/customers/{id}/credit-checks", same_as_missing},
+      {"GET /compat/finora/v1/customers", finora_listing},
+      {"GET /compat/finora/v1/customers/search", finora_finds_nothing},
+      {"POST /compat/finora/v1/customers", creates_its_own},
+      {"POST /compat/finora/v1/customers/find-or-create", creates_its_own},
+      {"GET /compat/finora/v1/customers/{id}", same_as_missing},
+      {"PUT /compat/finora/v1/customers/{id}", same_as_missing},
+      {"DELETE /compat/finora/v1/customers/{id}", same_as_missing},
   };
   // Reads first, so that nothing B writes (with A's email) can stand in for A's data.
   for (const bool writes : {false, true}) {

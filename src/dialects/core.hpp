@@ -1,0 +1,42 @@
+// How a dialect reaches the core: one of the core's own routes, run for the vendor request's
+// caller with translated path, query and body. Everything App does before a handler runs
+// (authentication, the key's budget, Idempotency-Key, the body's limits and parsing) was
+// done once, for the vendor request: a dialect adds no second path through any rule.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "api/context.hpp"
+#include "api/endpoint.hpp"
+#include "http/json_body.hpp"
+#include "http/query.hpp"
+#include "json/writer.hpp"
+
+namespace capi::dialects {
+
+class Core {
+ public:
+  // `routes`: the worker's whole table, read only when a dialect calls (it may be built
+  // after this object).
+  explicit Core(const api::Routes& routes) : routes_(routes) {}
+
+  // The core's answer to METHOD PATH (a core path such as /v1/customers/ID) with `query` and
+  // `body` (null: none). Its errors are thrown as the core throws them (api::ApiError).
+  api::Reply call(const api::RequestContext& vendor, std::string_view method,
+                  const std::string& path, const http::QueryParams& query,
+                  const http::JsonBody* body) const;
+
+ private:
+  const api::Routes& routes_;
+};
+
+// Writes `value`, a value of `source`'s document, as JSON: numbers keep their source text
+// (money is read from its digits).
+void write_value(json::Writer& writer, const http::JsonBody& source, const rapidjson::Value& value);
+
+// Parses `text` (JSON a dialect wrote from a vendor body that was itself parsed within the
+// limits) into `out`, the body a core handler takes.
+void parse_translated(std::string_view text, http::JsonBody& out);
+
+}  // namespace capi::dialects

@@ -1,0 +1,36 @@
+// Reading a core answer to reshape it: the Reply's `data` parsed back (numbers at full
+// precision), and the few moves every dialect makes from it.
+#pragma once
+
+#include <rapidjson/document.h>
+
+#include <string>
+#include <string_view>
+
+#include "api/context.hpp"
+#include "json/writer.hpp"
+
+namespace capi::dialects {
+
+class CoreData {
+ public:
+  explicit CoreData(const api::Reply& reply);
+
+  const rapidjson::Value& root() const { return document_; }
+  // Member `name` of object `object`; null when the object has no such member.
+  static const rapidjson::Value& member(const rapidjson::Value& object, std::string_view name);
+
+ private:
+  rapidjson::Document document_;
+};
+
+// Writes key `vendor_name` with the value of `object`'s member `core_name` (null if absent).
+void copy_field(json::Writer& writer, std::string_view vendor_name, const rapidjson::Value& object,
+                std::string_view core_name);
+
+// A dialect's answer: `body` sent as it is (application/json), with the core reply's status,
+// headers (ETag) and customer (so that erasure reaches a stored Idempotency-Key answer).
+api::Reply vendor_reply(const api::Reply& core, std::string body);
+api::Reply vendor_reply(const api::Reply& core, const json::Buffer& body);
+
+}  // namespace capi::dialects

@@ -1,0 +1,9 @@
+#include "dialects/dialects.hpp"
+
+namespace capi::dialects {
+
+void add_routes(api::Routes& routes, const Dialects& dialects) {
+  Finora::add_routes(routes, dialects.finora);
+}
+
+}  // namespace capi::dialects
