@@ -224,6 +224,8 @@ void App::serve(FCGX_Request& fcgi) {
 
   db_.drop_if_closed();
   budget_.reset();
+  // A dialect's route answers its errors in its vendor's shape; an unmatched path, the API's.
+  const ErrorBody error_shape = match.route ? match.route->handler.error_body : nullptr;
   http::Response response;
   try {
     faults::before_handling(request);
@@ -235,7 +237,7 @@ void App::serve(FCGX_Request& fcgi) {
     }
     response = handle(fcgi, request, request_id, match);
   } catch (const ApiError& error) {
-    response = error_response(error, request_id);
+    response = error_response(error, request_id, error_shape);
   } catch (const store::DbError& error) {
     const bool unavailable = error.kind() == store::ErrorKind::kUnavailable ||
                              error.kind() == store::ErrorKind::kRetryable;
@@ -246,15 +248,15 @@ void App::serve(FCGX_Request& fcgi) {
         .field("error", error.what())
         .emit();
     if (metrics_ != nullptr) metrics_->count_database_error();
-    response =
-        error_response(unavailable ? ApiError::unavailable() : ApiError::internal(), request_id);
+    response = error_response(unavailable ? ApiError::unavailable() : ApiError::internal(),
+                              request_id, error_shape);
   } catch (const std::exception& error) {
     log::Line(config::LogLevel::kError, "unhandled error")
         .field("requestId", request_id)
         .field("route", route)
         .field("error", error.what())
         .emit();
-    response = error_response(ApiError::internal(), request_id);
+    response = error_response(ApiError::internal(), request_id, error_shape);
   }
   response.set_header("X-Request-ID", request_id);
   response.set_header("Cache-Control", "no-store");

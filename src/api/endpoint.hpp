@@ -4,8 +4,10 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
 
 #include "api/context.hpp"
+#include "api/error.hpp"
 #include "http/router.hpp"
 
 namespace capi::api {
@@ -27,11 +29,17 @@ enum class BodyKind {
 
 using Handler = std::function<Reply(const RequestContext&)>;
 
+// How a route's errors are written: the error's body for `request_id` (null: the API's
+// envelope). A vendor dialect (src/dialects/) answers its errors in its vendor's shape,
+// whatever raised them: authentication, the budget, the body, or a core handler.
+using ErrorBody = std::string (*)(const ApiError& error, const std::string& request_id);
+
 struct Endpoint {
   Access access;
   BodyKind body;
   Handler handler;
   std::size_t body_limit = kBodyLimit;
+  ErrorBody error_body = nullptr;
 };
 
 // Whether a route keeps API.md's Idempotency-Key promise: every route with an effect, which

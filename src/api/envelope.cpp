@@ -61,10 +61,11 @@ http::Response reply_response(const Reply& reply) {
   return response;
 }
 
-http::Response error_response(const ApiError& error, const std::string& request_id) {
+http::Response error_response(const ApiError& error, const std::string& request_id,
+                              std::string (*body)(const ApiError&, const std::string&)) {
   http::Response response;
   response.status = error.status();
-  response.body = error_body(error, request_id);
+  response.body = body != nullptr ? body(error, request_id) : error_body(error, request_id);
   for (const auto& [name, value] : error.headers()) response.set_header(name, value);
   return response;
 }

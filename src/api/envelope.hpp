@@ -20,6 +20,8 @@ void write_error(json::Writer& writer, const ApiError& error);
 http::Response reply_response(const Reply& reply);
 
 // The whole answer to a request that failed: status, envelope and the error's headers.
-http::Response error_response(const ApiError& error, const std::string& request_id);
+// `body`, when given, writes the body instead of the envelope (a dialect's error shape).
+http::Response error_response(const ApiError& error, const std::string& request_id,
+                              std::string (*body)(const ApiError&, const std::string&) = nullptr);
 
 }  // namespace capi::api
