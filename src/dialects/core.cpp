@@ -21,18 +21,19 @@ api::Reply Core::call(const api::RequestContext& vendor, std::string_view method
   return endpoint.handler(context);
 }
 
-void write_value(json::Writer& writer, const http::JsonBody& source,
-                 const rapidjson::Value& value) {
+void write_value(json::Writer& writer, const http::JsonBody& source, const rapidjson::Value& value,
+                 RenameKey rename) {
   if (value.IsObject()) {
     writer.StartObject();
     for (const auto& member : value.GetObject()) {
-      json::key(writer, {member.name.GetString(), member.name.GetStringLength()});
-      write_value(writer, source, member.value);
+      const std::string_view name(member.name.GetString(), member.name.GetStringLength());
+      json::key(writer, rename != nullptr ? rename(name) : name);
+      write_value(writer, source, member.value, rename);
     }
     writer.EndObject();
   } else if (value.IsArray()) {
     writer.StartArray();
-    for (const auto& item : value.GetArray()) write_value(writer, source, item);
+    for (const auto& item : value.GetArray()) write_value(writer, source, item, rename);
     writer.EndArray();
   } else if (const auto digits = value.IsNumber() ? source.number_text(value) : std::nullopt) {
     writer.RawValue(digits->data(), digits->size(), rapidjson::kNumberType);
@@ -42,8 +43,8 @@ void write_value(json::Writer& writer, const http::JsonBody& source,
 }
 
 void parse_translated(std::string_view text, http::JsonBody& out) {
-  if (const auto error = http::parse_json_body(text, out)) {
-    throw std::logic_error("a translated body does not parse: " + error->message);
+  if (http::parse_json_body(text, out)) {
+    throw api::ApiError::bad_request("The body gives a field twice, under two of its names");
   }
 }
 

@@ -31,12 +31,18 @@ class Core {
   const api::Routes& routes_;
 };
 
+// A vendor's name for a field -> the core's (the name itself when they agree).
+using RenameKey = std::string_view (*)(std::string_view vendor_name);
+
 // Writes `value`, a value of `source`'s document, as JSON: numbers keep their source text
-// (money is read from its digits).
-void write_value(json::Writer& writer, const http::JsonBody& source, const rapidjson::Value& value);
+// (money is read from its digits); every object key at any depth goes through `rename`
+// when given.
+void write_value(json::Writer& writer, const http::JsonBody& source, const rapidjson::Value& value,
+                 RenameKey rename = nullptr);
 
 // Parses `text` (JSON a dialect wrote from a vendor body that was itself parsed within the
-// limits) into `out`, the body a core handler takes.
+// limits) into `out`, the body a core handler takes. The one way it can fail is a field
+// given under two of its names (`customeremail` and `customerEmail`): 400.
 void parse_translated(std::string_view text, http::JsonBody& out);
 
 }  // namespace capi::dialects

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "api/endpoint.hpp"
+#include "dialects/cashfin/cashfin.hpp"
 #include "dialects/core.hpp"
 #include "dialects/finora/finora.hpp"
 
@@ -11,12 +12,13 @@ namespace capi::dialects {
 
 // Every dialect's handler, made once per worker beside the core's handlers.
 struct Dialects {
-  explicit Dialects(const api::Routes& routes) : core(routes), finora(core) {}
+  explicit Dialects(const api::Routes& routes) : core(routes), finora(core), cashfin(core) {}
   Dialects(const Dialects&) = delete;
   Dialects& operator=(const Dialects&) = delete;
 
   Core core;
   Finora finora;
+  Cashfin cashfin;
 };
 
 // Adds every dialect's routes to `routes` (the core's table), bound to `dialects`.

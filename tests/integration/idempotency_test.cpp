@@ -176,6 +176,18 @@ BOOST_AUTO_TEST_CASE(every_write_route_keeps_the_key_and_replays_without_a_secon
        [&] {
          return Attempt{"/compat/finora" + customer_path(), ""};
        }},
+      // Cashfin's dialect.
+      {"POST /compat/cashfin/business/customer/create",
+       [] {
+         return Attempt{"/compat/cashfin/business/customer/create",
+                        R"({"name":"Keyed Cashfin","email":")" + fresh_email() + "\"}"};
+       }},
+      {"POST /compat/cashfin/business/order/checkout",
+       [] {
+         return Attempt{"/compat/cashfin/business/order/checkout",
+                        R"({"customerid":")" + new_customer().first +
+                            R"(","items":[{"productid":"p","title":"P","quantity":1,"price":3}]})"};
+       }},
       {"POST /v1/customers/{id}/credit-check",
        [&] {
          return Attempt{customer_path() + "/credit-check", ""};

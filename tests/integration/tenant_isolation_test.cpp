@@ -329,6 +329,39 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
       BOOST_TEST(response.json()["data"]["count"].GetUint() == 0u, q << ": " << response.body);
     }
   };
+  // Cashfin's dialect: its errors are {success, error: "message", code}; its checkout takes
+  // Cashfin's lower-case names.
+  const auto cashfin_answer = [](const HttpResponse& response) {
+    const auto json = response.json();
+    if (json.HasParseError() || !json.HasMember("error") || !json["error"].IsString()) {
+      return std::to_string(response.status);
+    }
+    return std::to_string(response.status) + " " + json["code"].GetString() + " " +
+           json["error"].GetString();
+  };
+  const auto cashfin_listing = [&](const Route& route) {
+    const auto own =
+        http.get(route.pattern + "?status=all&limit=100", {{"Authorization", stack.other_key()}});
+    BOOST_TEST_REQUIRE(own.status == 200, own.body);
+    BOOST_TEST(own.body.find("victim.example") == std::string::npos);
+    BOOST_TEST(own.body.find(victim.id) == std::string::npos);
+  };
+  const auto cashfin_checkout_for_a = [&](const Route& route) {
+    const auto body_for = [](const std::string& customer) {
+      return R"({"customerid":")" + customer +
+             R"(","items":[{"productid":"p","title":"X","quantity":1,"price":1}]})";
+    };
+    const auto on_a =
+        http.request(route.method, route.pattern, b_headers_for(route), body_for(victim.id));
+    const auto on_none = http.request(route.method, route.pattern, b_headers, body_for(missing_id));
+    BOOST_TEST(on_a.status == 404, on_a.body);
+    BOOST_TEST(cashfin_answer(on_a) == cashfin_answer(on_none));
+    const auto by_email = http.request(
+        route.method, route.pattern, b_headers,
+        R"({"customeremail":"secret0@victim.example","items":[{"productid":"p","title":"X","quantity":1,"price":1}]})");
+    BOOST_TEST((by_email.status == 201 || by_email.status == 404), by_email.body);
+    BOOST_TEST(by_email.body.find(victim.id) == std::string::npos, by_email.body);
+  };
   const std::map<std::string, Check> rules = {
       {"GET /healthz", public_route},
       {"GET /readyz", public_route},
@@ -370,6 +403,9 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
       {"GET /compat/finora/v1/customers/{id}", same_as_missing},
       {"PUT /compat/finora/v1/customers/{id}", same_as_missing},
       {"DELETE /compat/finora/v1/customers/{id}", same_as_missing},
+      {"POST /compat/cashfin/business/customer/create", creates_its_own},
+      {"GET /compat/cashfin/business/customer/list", cashfin_listing},
+      {"POST /compat/cashfin/business/order/checkout", cashfin_checkout_for_a},
   };
   // Reads first, so that nothing B writes (with A's email) can stand in for A's data.
   for (const bool writes : {false, true}) {
