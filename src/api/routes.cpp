@@ -138,7 +138,7 @@ struct ApiRoutes::Handlers {
         contacts(dependencies.db, dependencies.keys),
         orders(dependencies.db, dependencies.keys),
         insights(dependencies.db),
-        dialects(*routes) {}
+        dialects(*routes, dependencies.db) {}
 
   OperationsHandler operations;
   BusinessHandler business;

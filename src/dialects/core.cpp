@@ -27,8 +27,12 @@ void write_value(json::Writer& writer, const http::JsonBody& source, const rapid
     writer.StartObject();
     for (const auto& member : value.GetObject()) {
       const std::string_view name(member.name.GetString(), member.name.GetStringLength());
-      json::key(writer, rename != nullptr ? rename(name) : name);
-      write_value(writer, source, member.value, rename);
+      if (rename == nullptr) {
+        json::key(writer, name);
+      } else {
+        json::key(writer, rename(name));
+      }
+      write_value(writer, source, member.value, name == "metadata" ? nullptr : rename);
     }
     writer.EndObject();
   } else if (value.IsArray()) {

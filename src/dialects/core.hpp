@@ -12,14 +12,15 @@
 #include "http/json_body.hpp"
 #include "http/query.hpp"
 #include "json/writer.hpp"
+#include "store/connection.hpp"
 
 namespace capi::dialects {
 
 class Core {
  public:
   // `routes`: the worker's whole table, read only when a dialect calls (it may be built
-  // after this object).
-  explicit Core(const api::Routes& routes) : routes_(routes) {}
+  // after this object); `db`: the worker's connection, for atomically().
+  Core(const api::Routes& routes, store::Connection& db) : routes_(routes), db_(db) {}
 
   // The core's answer to METHOD PATH (a core path such as /v1/customers/ID) with `query` and
   // `body` (null: none). Its errors are thrown as the core throws them (api::ApiError).
@@ -27,16 +28,27 @@ class Core {
                   const std::string& path, const http::QueryParams& query,
                   const http::JsonBody* body) const;
 
+  // Runs `calls` (several core calls that make one vendor request) in one transaction: all
+  // of their effects, or none.
+  template <class Calls>
+  api::Reply atomically(const Calls& calls) const {
+    store::Connection::Transaction transaction(db_);
+    api::Reply reply = calls();
+    transaction.commit();
+    return reply;
+  }
+
  private:
   const api::Routes& routes_;
+  store::Connection& db_;
 };
 
 // A vendor's name for a field -> the core's (the name itself when they agree).
-using RenameKey = std::string_view (*)(std::string_view vendor_name);
+using RenameKey = std::string (*)(std::string_view vendor_name);
 
 // Writes `value`, a value of `source`'s document, as JSON: numbers keep their source text
 // (money is read from its digits); every object key at any depth goes through `rename`
-// when given.
+// when given, except inside `metadata`, whose keys are the client's own.
 void write_value(json::Writer& writer, const http::JsonBody& source, const rapidjson::Value& value,
                  RenameKey rename = nullptr);
 

@@ -25,6 +25,28 @@ void copy_field(json::Writer& writer, std::string_view vendor_name, const rapidj
   CoreData::member(object, core_name).Accept(writer);
 }
 
+void write_renamed(json::Writer& writer, const rapidjson::Value& value, RenameKey rename) {
+  if (value.IsObject()) {
+    writer.StartObject();
+    for (const auto& member : value.GetObject()) {
+      const std::string_view name(member.name.GetString(), member.name.GetStringLength());
+      json::key(writer, rename(name));
+      if (name == "metadata") {
+        member.value.Accept(writer);
+      } else {
+        write_renamed(writer, member.value, rename);
+      }
+    }
+    writer.EndObject();
+  } else if (value.IsArray()) {
+    writer.StartArray();
+    for (const auto& item : value.GetArray()) write_renamed(writer, item, rename);
+    writer.EndArray();
+  } else {
+    value.Accept(writer);
+  }
+}
+
 api::Reply vendor_reply(const api::Reply& core, std::string body) {
   api::Reply reply;
   reply.status = core.status;

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "api/context.hpp"
+#include "dialects/core.hpp"
 #include "json/writer.hpp"
 
 namespace capi::dialects {
@@ -27,6 +28,10 @@ class CoreData {
 // Writes key `vendor_name` with the value of `object`'s member `core_name` (null if absent).
 void copy_field(json::Writer& writer, std::string_view vendor_name, const rapidjson::Value& object,
                 std::string_view core_name);
+
+// Writes `value` (of a core answer) with every object key at any depth through `rename`,
+// except inside `metadata`, whose keys are the client's own.
+void write_renamed(json::Writer& writer, const rapidjson::Value& value, RenameKey rename);
 
 // A dialect's answer: `body` sent as it is (application/json), with the core reply's status,
 // headers (ETag) and customer (so that erasure reaches a stored Idempotency-Key answer).

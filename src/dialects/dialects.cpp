@@ -5,6 +5,7 @@ namespace capi::dialects {
 void add_routes(api::Routes& routes, const Dialects& dialects) {
   Finora::add_routes(routes, dialects.finora);
   Cashfin::add_routes(routes, dialects.cashfin);
+  Erp::add_routes(routes, dialects.erp);
 }
 
 }  // namespace capi::dialects

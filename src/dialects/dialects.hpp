@@ -6,19 +6,22 @@
 #include "api/endpoint.hpp"
 #include "dialects/cashfin/cashfin.hpp"
 #include "dialects/core.hpp"
+#include "dialects/erp/erp.hpp"
 #include "dialects/finora/finora.hpp"
 
 namespace capi::dialects {
 
 // Every dialect's handler, made once per worker beside the core's handlers.
 struct Dialects {
-  explicit Dialects(const api::Routes& routes) : core(routes), finora(core), cashfin(core) {}
+  Dialects(const api::Routes& routes, store::Connection& db)
+      : core(routes, db), finora(core), cashfin(core), erp(core) {}
   Dialects(const Dialects&) = delete;
   Dialects& operator=(const Dialects&) = delete;
 
   Core core;
   Finora finora;
   Cashfin cashfin;
+  Erp erp;
 };
 
 // Adds every dialect's routes to `routes` (the core's table), bound to `dialects`.

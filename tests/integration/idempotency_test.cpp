@@ -188,6 +188,35 @@ BOOST_AUTO_TEST_CASE(every_write_route_keeps_the_key_and_replays_without_a_secon
                         R"({"customerid":")" + new_customer().first +
                             R"(","items":[{"productid":"p","title":"P","quantity":1,"price":3}]})"};
        }},
+      // The ERP dialect.
+      {"POST /compat/erp/api/customers",
+       [] {
+         return Attempt{
+             "/compat/erp/api/customers",
+             R"({"name":"Keyed Erp","email":")" + fresh_email() + R"(","payment_terms":"net_15"})"};
+       }},
+      {"PUT /compat/erp/api/customers/{id}",
+       [&] {
+         return Attempt{"/compat/erp/api" + customer_path().substr(3),
+                        R"({"credit_limit":100,"is_active":false})"};
+       }},
+      {"POST /compat/erp/api/customers/{id}/contacts",
+       [&] {
+         return Attempt{"/compat/erp/api" + customer_path().substr(3) + "/contacts",
+                        R"({"name":"Erp Contact","is_primary":true})"};
+       }},
+      {"PUT /compat/erp/api/customers/{id}/contacts/{contactId}",
+       [&] {
+         return Attempt{"/compat/erp/api" + contact_path().substr(3), R"({"title":"Erp Title"})"};
+       }},
+      {"DELETE /compat/erp/api/customers/{id}/contacts/{contactId}",
+       [&] {
+         return Attempt{"/compat/erp/api" + contact_path().substr(3), ""};
+       }},
+      {"POST /compat/erp/api/customers/{id}/credit-check",
+       [&] {
+         return Attempt{"/compat/erp/api" + customer_path().substr(3) + "/credit-check", ""};
+       }},
       {"POST /v1/customers/{id}/credit-check",
        [&] {
          return Attempt{customer_path() + "/credit-check", ""};

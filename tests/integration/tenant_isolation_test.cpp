@@ -314,8 +314,9 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
     BOOST_TEST_REQUIRE(response.status == 200, response.body);
     BOOST_TEST(response.json()["data"]["totalCustomers"].GetInt64() == 1, response.body);
   };
-  // Finora's dialect: its list and search ({customers, count}) show B's own only.
-  const auto finora_listing = [&](const Route& route) {
+  // Finora's list and search ({customers, count}), and the ERP's list ({data, meta}): B's
+  // own only.
+  const auto lists_its_own = [&](const Route& route) {
     const auto own = http.get(route.pattern + "?limit=100", bearer(stack.other_key()));
     BOOST_TEST_REQUIRE(own.status == 200, own.body);
     BOOST_TEST(own.body.find("victim.example") == std::string::npos);
@@ -396,7 +397,7 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
       {"GET /v1/customers/{id}/analytics", same_as_missing},
       {"POST /v1/customers/{id}/credit-check", same_as_missing},
       {"GET /v1/customers/{id}/credit-checks", same_as_missing},
-      {"GET /compat/finora/v1/customers", finora_listing},
+      {"GET /compat/finora/v1/customers", lists_its_own},
       {"GET /compat/finora/v1/customers/search", finora_finds_nothing},
       {"POST /compat/finora/v1/customers", creates_its_own},
       {"POST /compat/finora/v1/customers/find-or-create", creates_its_own},
@@ -406,6 +407,16 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
       {"POST /compat/cashfin/business/customer/create", creates_its_own},
       {"GET /compat/cashfin/business/customer/list", cashfin_listing},
       {"POST /compat/cashfin/business/order/checkout", cashfin_checkout_for_a},
+      {"GET /compat/erp/api/customers", lists_its_own},
+      {"POST /compat/erp/api/customers", creates_its_own},
+      {"GET /compat/erp/api/customers/{id}", same_as_missing},
+      {"PUT /compat/erp/api/customers/{id}", same_as_missing},
+      {"GET /compat/erp/api/customers/{id}/orders", same_as_missing},
+      {"GET /compat/erp/api/customers/{id}/analytics", same_as_missing},
+      {"POST /compat/erp/api/customers/{id}/contacts", same_as_missing},
+      {"PUT /compat/erp/api/customers/{id}/contacts/{contactId}", contact_same_as_missing},
+      {"DELETE /compat/erp/api/customers/{id}/contacts/{contactId}", contact_same_as_missing},
+      {"POST /compat/erp/api/customers/{id}/credit-check", same_as_missing},
   };
   // Reads first, so that nothing B writes (with A's email) can stand in for A's data.
   for (const bool writes : {false, true}) {

@@ -14,7 +14,7 @@ const std::string kPrefix = "/compat/cashfin";
 // Cashfin writes field names in lower case without separators (`customeremail`,
 // `categoryid`); the core's names for the same fields. A name the core already uses passes
 // as it is.
-std::string_view core_name(std::string_view name) {
+std::string core_name(std::string_view name) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kNames = {{
       {"customeremail", "customerEmail"},
       {"customerid", "customerId"},
@@ -38,13 +38,13 @@ std::string_view core_name(std::string_view name) {
       {"customersince", "customerSince"},
   }};
   for (const auto& [vendor, core] : kNames) {
-    if (name == vendor) return core;
+    if (name == vendor) return std::string(core);
   }
-  return name;
+  return std::string(name);
 }
 
 // In an order, also an item's `price` and `title` (a product's, in Cashfin's catalogue).
-std::string_view core_order_name(std::string_view name) {
+std::string core_order_name(std::string_view name) {
   if (name == "price") return "unitPrice";
   if (name == "title") return "productName";
   return core_name(name);
@@ -58,23 +58,9 @@ void translate_body(const api::RequestContext& context, RenameKey rename, http::
   parse_translated({buffer.GetString(), buffer.GetSize()}, out);
 }
 
-// A core value with every `id` key named `_id`, as Cashfin's MongoDB ids are.
-void write_with_underscore_ids(json::Writer& writer, const rapidjson::Value& value) {
-  if (value.IsObject()) {
-    writer.StartObject();
-    for (const auto& member : value.GetObject()) {
-      const std::string_view name(member.name.GetString(), member.name.GetStringLength());
-      json::key(writer, name == "id" ? std::string_view("_id") : name);
-      write_with_underscore_ids(writer, member.value);
-    }
-    writer.EndObject();
-  } else if (value.IsArray()) {
-    writer.StartArray();
-    for (const auto& item : value.GetArray()) write_with_underscore_ids(writer, item);
-    writer.EndArray();
-  } else {
-    value.Accept(writer);
-  }
+// Every `id` named `_id`, as Cashfin's MongoDB ids are.
+std::string underscore_id(std::string_view name) {
+  return name == "id" ? std::string("_id") : std::string(name);
 }
 
 // {success: true, message, data, meta?}: the core's answer with Cashfin's ids.
@@ -87,7 +73,7 @@ api::Reply cashfin_reply(const api::Reply& core, std::string_view message) {
   writer.Bool(true);
   json::field(writer, "message", core.message.empty() ? message : std::string_view(core.message));
   json::key(writer, "data");
-  write_with_underscore_ids(writer, data.root());
+  write_renamed(writer, data.root(), underscore_id);
   if (!core.meta.empty()) {
     json::key(writer, "meta");
     writer.RawValue(core.meta.data(), core.meta.size(), rapidjson::kObjectType);
