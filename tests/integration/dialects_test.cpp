@@ -7,6 +7,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "api_helpers.hpp"
 #include "process.hpp"
@@ -650,6 +651,37 @@ BOOST_AUTO_TEST_CASE(contacts_are_added_updated_and_removed_as_printed) {
              "Contact successfully removed");
   const auto again = send("DELETE", kErp + "/" + id + "/contacts/" + contact);
   BOOST_TEST(again.status == 404, again.body);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Every dialect route is charged to its key's budget like a core route, and its 429 is in
+// the dialect's shape.
+BOOST_AUTO_TEST_SUITE(every_dialect)
+
+BOOST_AUTO_TEST_CASE(dialect_routes_spend_the_keys_budget) {
+  const std::string key =
+      stack().cli_line({"key", "create", "--business", stack().business_id(), "--rate-limit", "3"});
+  const std::vector<std::string> reads = {"/compat/finora/v1/customers?limit=1",
+                                          "/compat/cashfin/business/customer/list?limit=1",
+                                          "/compat/erp/api/customers?limit=1"};
+  for (const auto& path : reads) {
+    const auto answered = stack().client().get(path, bearer(key));
+    BOOST_TEST(answered.status == 200, path << ": " << answered.body);
+    BOOST_TEST(!answered.header("x-ratelimit-remaining").empty(), path);
+  }
+  // The budget (3 a minute) is spent, whichever dialect spent it.
+  const auto cashfin = stack().client().get(reads[1], {{"Authorization", key}});
+  BOOST_TEST_REQUIRE(cashfin.status == 429, cashfin.body);
+  BOOST_TEST(!cashfin.header("retry-after").empty());
+  BOOST_TEST(!cashfin.json()["success"].GetBool());
+  BOOST_TEST(std::string(cashfin.json()["code"].GetString()) == "rate_limited");
+  BOOST_TEST(cashfin.json()["error"].IsString());
+  const auto finora = stack().client().get(reads[0], bearer(key));
+  BOOST_TEST(finora.status == 429, finora.body);
+  BOOST_TEST(error_code_of(finora) == "rate_limited");
+  const auto core = stack().client().get("/v1/business", bearer(key));
+  BOOST_TEST(core.status == 429, core.body);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
