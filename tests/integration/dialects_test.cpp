@@ -358,6 +358,26 @@ BOOST_AUTO_TEST_CASE(the_overviews_javascript_runs_unchanged) {
   BOOST_TEST(core.json()["data"]["metrics"]["orderCount"].GetInt() == 1, core.body);
 }
 
+// The request-format guide's fetch, with Idempotency-Key, sent twice (tests/dialects/).
+BOOST_AUTO_TEST_CASE(the_guides_javascript_retries_safely) {
+  const auto run = run_command(
+      {"node", "--no-warnings", std::string(CAPI_SOURCE_DIR) + "/tests/dialects/cashfin_guide.mjs"},
+      {{"BASE_URL", stack().base_url()}, {"API_KEY", stack().key()}});
+  BOOST_TEST_REQUIRE(run.exit_code == 0, run.output);
+  rapidjson::Document json;
+  json.Parse(run.output.c_str());
+  BOOST_TEST_REQUIRE(!json.HasParseError(), run.output);
+  BOOST_TEST(json["first"]["status"].GetInt() == 201, run.output);
+  BOOST_TEST(json["first"]["replayed"].IsNull());
+  BOOST_TEST(json["retry"]["status"].GetInt() == 201, run.output);
+  BOOST_TEST(std::string(json["retry"]["replayed"].GetString()) == "true");
+  BOOST_TEST(std::string(json["retry"]["body"]["data"]["_id"].GetString()) ==
+             json["first"]["body"]["data"]["_id"].GetString());
+  // UTF-8 kept as sent.
+  BOOST_TEST(std::string(json["first"]["body"]["data"]["notes"].GetString()) ==
+             "A high-quality widget buyer with \u00e9mojis \U0001F389");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // The ERP "Customers API" (shared/reference/002_...) under /compat/erp: snake_case both
