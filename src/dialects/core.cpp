@@ -21,6 +21,10 @@ api::Reply Core::call(const api::RequestContext& vendor, std::string_view method
   return endpoint.handler(context);
 }
 
+std::string customer_path(const api::RequestContext& vendor) {
+  return "/v1/customers/" + std::string(vendor.path.get("id"));
+}
+
 void write_value(json::Writer& writer, const http::JsonBody& source, const rapidjson::Value& value,
                  RenameKey rename) {
   if (value.IsObject()) {

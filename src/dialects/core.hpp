@@ -43,6 +43,9 @@ class Core {
   store::Connection& db_;
 };
 
+// The core's path of the customer a vendor route names by its {id}: /v1/customers/ID.
+std::string customer_path(const api::RequestContext& vendor);
+
 // A vendor's name for a field -> the core's (the name itself when they agree).
 using RenameKey = std::string (*)(std::string_view vendor_name);
 

@@ -123,10 +123,6 @@ http::QueryParams core_query(const api::RequestContext& context) {
   return http::QueryParams(std::move(pairs));
 }
 
-std::string customer_path(const api::RequestContext& context) {
-  return "/v1/customers/" + std::string(context.path.get("id"));
-}
-
 std::string contact_path(const api::RequestContext& context) {
   return customer_path(context) + "/contacts/" + std::string(context.path.get("contactId"));
 }

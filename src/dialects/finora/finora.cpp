@@ -85,10 +85,6 @@ http::QueryParams query_of(const api::RequestContext& context,
   return http::QueryParams(std::move(pairs));
 }
 
-std::string customer_path(const api::RequestContext& context) {
-  return "/v1/customers/" + std::string(context.path.get("id"));
-}
-
 }  // namespace
 
 api::Reply Finora::list(const api::RequestContext& context) const {
