@@ -19,6 +19,12 @@ const rapidjson::Value& CoreData::member(const rapidjson::Value& object, std::st
   return found == object.MemberEnd() ? null_value : found->value;
 }
 
+void start_success(json::Writer& writer) {
+  writer.StartObject();
+  json::key(writer, "success");
+  writer.Bool(true);
+}
+
 void copy_field(json::Writer& writer, std::string_view vendor_name, const rapidjson::Value& object,
                 std::string_view core_name) {
   json::key(writer, vendor_name);

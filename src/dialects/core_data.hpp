@@ -25,6 +25,10 @@ class CoreData {
   rapidjson::Document document_;
 };
 
+// Opens an answer object with `"success": true` (Finora's and Cashfin's envelopes); the caller
+// writes the rest and closes it.
+void start_success(json::Writer& writer);
+
 // Writes key `vendor_name` with the value of `object`'s member `core_name` (null if absent).
 void copy_field(json::Writer& writer, std::string_view vendor_name, const rapidjson::Value& object,
                 std::string_view core_name);

@@ -68,9 +68,7 @@ api::Reply cashfin_reply(const api::Reply& core, std::string_view message) {
   const CoreData data(core);
   json::Buffer buffer;
   json::Writer writer(buffer);
-  writer.StartObject();
-  json::key(writer, "success");
-  writer.Bool(true);
+  start_success(writer);
   json::field(writer, "message", core.message.empty() ? message : std::string_view(core.message));
   json::key(writer, "data");
   write_renamed(writer, data.root(), underscore_id);

@@ -1,5 +1,7 @@
 #include "dialects/erp/erp.hpp"
 
+#include <algorithm>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>
@@ -21,14 +23,17 @@ std::string camel_name(std::string_view name) {
   return camel_case(name);
 }
 
-// The page's customer: the core's in snake_case, its balance as `current_balance`, and its
-// lifetime figures at the top (`lifetime_value`, `total_orders`) as well as in `metrics`.
-void write_customer(json::Writer& writer, const rapidjson::Value& customer) {
+// A core object's members in snake_case, those named in `renamed` under the page's own
+// name instead; metadata's keys as they are. The caller closes the object.
+void write_members(json::Writer& writer, const rapidjson::Value& object,
+                   std::initializer_list<std::pair<std::string_view, std::string_view>> renamed) {
   writer.StartObject();
-  for (const auto& member : customer.GetObject()) {
+  for (const auto& member : object.GetObject()) {
     const std::string_view name(member.name.GetString(), member.name.GetStringLength());
-    if (name == "accountBalance" || name == "accountBalanceMinor") {
-      json::key(writer, name == "accountBalance" ? "current_balance" : "current_balance_minor");
+    const auto* rename = std::find_if(renamed.begin(), renamed.end(),
+                                      [&](const auto& pair) { return pair.first == name; });
+    if (rename != renamed.end()) {
+      json::key(writer, rename->second);
     } else {
       json::key(writer, snake_case(name));
     }
@@ -38,6 +43,14 @@ void write_customer(json::Writer& writer, const rapidjson::Value& customer) {
       write_renamed(writer, member.value, snake_name);
     }
   }
+}
+
+// The page's customer: its balance is `current_balance`, and its lifetime figures are at the
+// top (`lifetime_value`, `total_orders`) as well as in `metrics`.
+void write_customer(json::Writer& writer, const rapidjson::Value& customer) {
+  write_members(
+      writer, customer,
+      {{"accountBalance", "current_balance"}, {"accountBalanceMinor", "current_balance_minor"}});
   const auto& metrics = CoreData::member(customer, "metrics");
   copy_field(writer, "lifetime_value", metrics, "lifetimeValue");
   copy_field(writer, "lifetime_value_minor", metrics, "lifetimeValueMinor");
@@ -45,18 +58,9 @@ void write_customer(json::Writer& writer, const rapidjson::Value& customer) {
   writer.EndObject();
 }
 
-// An order of a customer's list: `total` is the page's `total_amount`.
+// An order of a customer's list: its `total` is the page's `total_amount`.
 void write_order(json::Writer& writer, const rapidjson::Value& order) {
-  writer.StartObject();
-  for (const auto& member : order.GetObject()) {
-    const std::string_view name(member.name.GetString(), member.name.GetStringLength());
-    if (name == "total" || name == "totalMinor") {
-      json::key(writer, name == "total" ? "total_amount" : "total_amount_minor");
-    } else {
-      json::key(writer, snake_case(name));
-    }
-    write_renamed(writer, member.value, snake_name);
-  }
+  write_members(writer, order, {{"total", "total_amount"}, {"totalMinor", "total_amount_minor"}});
   writer.EndObject();
 }
 

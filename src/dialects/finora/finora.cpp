@@ -35,9 +35,7 @@ api::Reply customer_reply(const api::Reply& core) {
   const CoreData data(core);
   json::Buffer buffer;
   json::Writer writer(buffer);
-  writer.StartObject();
-  json::key(writer, "success");
-  writer.Bool(true);
+  start_success(writer);
   json::key(writer, "data");
   writer.StartObject();
   write_customer_fields(writer, data.root());
@@ -52,9 +50,7 @@ api::Reply customers_reply(const api::Reply& core) {
   const CoreData data(core);
   json::Buffer buffer;
   json::Writer writer(buffer);
-  writer.StartObject();
-  json::key(writer, "success");
-  writer.Bool(true);
+  start_success(writer);
   json::key(writer, "data");
   writer.StartObject();
   json::key(writer, "customers");
