@@ -4,6 +4,7 @@ namespace capi::dialects {
 
 void add_routes(api::Routes& routes, const Dialects& dialects) {
   Finora::add_routes(routes, dialects.finora);
+  TalkingShops::add_routes(routes, dialects.talkingshops);
 }
 
 }  // namespace capi::dialects

@@ -6,17 +6,19 @@
 #include "api/endpoint.hpp"
 #include "dialects/core.hpp"
 #include "dialects/finora/finora.hpp"
+#include "dialects/talkingshops/talkingshops.hpp"
 
 namespace capi::dialects {
 
 // Every dialect's handler, made once per worker beside the core's handlers.
 struct Dialects {
-  explicit Dialects(const api::Routes& routes) : core(routes), finora(core) {}
+  explicit Dialects(const api::Routes& routes) : core(routes), finora(core), talkingshops(core) {}
   Dialects(const Dialects&) = delete;
   Dialects& operator=(const Dialects&) = delete;
 
   Core core;
   Finora finora;
+  TalkingShops talkingshops;
 };
 
 // Adds every dialect's routes to `routes` (the core's table), bound to `dialects`.
