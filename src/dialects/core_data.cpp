@@ -4,8 +4,9 @@
 
 namespace capi::dialects {
 
-CoreData::CoreData(const api::Reply& reply) {
-  document_.Parse<rapidjson::kParseFullPrecisionFlag>(reply.data.data(), reply.data.size());
+CoreData::CoreData(const api::Reply& reply, Part part) {
+  const std::string& text = part == Part::kData ? reply.data : reply.meta;
+  document_.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
   if (document_.HasParseError()) {
     throw std::logic_error("a core answer's data is not JSON");  // the core writes it
   }

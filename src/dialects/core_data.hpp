@@ -15,7 +15,10 @@ namespace capi::dialects {
 
 class CoreData {
  public:
-  explicit CoreData(const api::Reply& reply);
+  // Which part of the core's answer to read: `data`, or `meta` (a listing's total and pages).
+  enum class Part { kData, kMeta };
+
+  explicit CoreData(const api::Reply& reply, Part part = Part::kData);
 
   const rapidjson::Value& root() const { return document_; }
   // Member `name` of object `object`; null when the object has no such member.

@@ -8,13 +8,14 @@
 #include "dialects/core.hpp"
 #include "dialects/erp/erp.hpp"
 #include "dialects/finora/finora.hpp"
+#include "dialects/talkingshops/talkingshops.hpp"
 
 namespace capi::dialects {
 
 // Every dialect's handler, made once per worker beside the core's handlers.
 struct Dialects {
   Dialects(const api::Routes& routes, store::Connection& db)
-      : core(routes, db), finora(core), cashfin(core), erp(core) {}
+      : core(routes, db), finora(core), cashfin(core), erp(core), talkingshops(core) {}
   Dialects(const Dialects&) = delete;
   Dialects& operator=(const Dialects&) = delete;
 
@@ -22,6 +23,7 @@ struct Dialects {
   Finora finora;
   Cashfin cashfin;
   Erp erp;
+  TalkingShops talkingshops;
 };
 
 // Adds every dialect's routes to `routes` (the core's table), bound to `dialects`.

@@ -1,5 +1,5 @@
 // The request-format guide's JavaScript (shared/reference/003_...), run by
-// tests/integration/dialects_test.cpp with Node's fetch: its request is a product create,
+// tests/integration/dialect_cashfin_test.cpp with Node's fetch: its request is a product create,
 // and products are not served here (customers only), so the nearest thing runs: the same
 // fetch, headers and Idempotency-Key, with the base URL and key changed and a customer's
 // create and body in place of the product's. Sent twice with the same key, as a retry

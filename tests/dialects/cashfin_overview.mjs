@@ -1,5 +1,5 @@
 // The JavaScript of Cashfin's CRM overview (shared/reference/000_...), as printed but for the
-// base URL and the key, run by tests/integration/dialects_test.cpp with Node's fetch against
+// base URL and the key, run by tests/integration/dialect_cashfin_test.cpp with Node's fetch against
 // the stack: BASE_URL (the server) and API_KEY come from the environment. Prints the answers
 // of both functions as one JSON line for the test to check.
 const BASE_URL = `${process.env.BASE_URL}/compat/cashfin`;

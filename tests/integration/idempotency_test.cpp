@@ -217,6 +217,23 @@ BOOST_AUTO_TEST_CASE(every_write_route_keeps_the_key_and_replays_without_a_secon
        [&] {
          return Attempt{"/compat/erp/api" + customer_path().substr(3) + "/credit-check", ""};
        }},
+      // TalkingShops' dialect (src/dialects/talkingshops): {mobile}, {updates}, its shapes.
+      {"POST /compat/talkingshops/v1/customers",
+       [] {
+         static int made = 0;
+         return Attempt{"/compat/talkingshops/v1/customers",
+                        R"({"mobile":"91987650)" + std::to_string(1000 + made++) +
+                            R"(","email":")" + fresh_email() + "\"}"};
+       }},
+      {"PUT /compat/talkingshops/v1/customers/{id}",
+       [&] {
+         return Attempt{"/compat/talkingshops" + customer_path(),
+                        R"({"updates":{"name":"Put TalkingShops","segment":"vip"}})"};
+       }},
+      {"DELETE /compat/talkingshops/v1/customers/{id}",
+       [&] {
+         return Attempt{"/compat/talkingshops" + customer_path(), ""};
+       }},
       {"POST /v1/customers/{id}/credit-check",
        [&] {
          return Attempt{customer_path() + "/credit-check", ""};

@@ -363,6 +363,51 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
     BOOST_TEST((by_email.status == 201 || by_email.status == 404), by_email.body);
     BOOST_TEST(by_email.body.find(victim.id) == std::string::npos, by_email.body);
   };
+  // TalkingShops' dialect: its list and lookup by mobile show B's own only; its writes
+  // take {mobile} and {updates}; its stats count B's own customer.
+  const auto shops_listing = [&](const Route& route) {
+    const auto own = http.get(route.pattern + "?limit=100", bearer(stack.other_key()));
+    BOOST_TEST_REQUIRE(own.status == 200, own.body);
+    BOOST_TEST(own.body.find("victim.example") == std::string::npos);
+    BOOST_TEST(own.body.find(victim.id) == std::string::npos);
+    for (const char* term : {"secret0%40victim.example", "254700555000", "Secret", "victim"}) {
+      const auto found =
+          http.get(route.pattern + "?searchTerm=" + std::string(term), bearer(stack.other_key()));
+      BOOST_TEST_REQUIRE(found.status == 200, found.body);
+      BOOST_TEST(found.json()["customers"].Size() == 0u, term << ": " << found.body);
+    }
+  };
+  const auto shops_finds_nothing = [&](const Route& route) {
+    for (const char* mobile : {"254700555000", "%2B254700555000", "0700555000"}) {
+      const auto response =
+          http.get(route.pattern + "?mobile=" + std::string(mobile), bearer(stack.other_key()));
+      BOOST_TEST(response.status == 404, mobile << ": " << response.body);
+    }
+  };
+  const auto shops_stats = [&](const Route& route) {
+    const auto response = http.get(route.pattern, bearer(stack.other_key()));
+    BOOST_TEST_REQUIRE(response.status == 200, response.body);
+    BOOST_TEST(response.json()["totalCustomers"].GetInt64() == 1, response.body);
+  };
+  const auto shops_creates_its_own = [&](const Route& route) {
+    const auto response = http.request(
+        route.method, route.pattern, b_headers_for(route),
+        R"({"mobile":"254700555000","name":"Intruder","email":"secret0@victim.example"})");
+    BOOST_TEST(response.header("idempotent-replayed").empty());
+    BOOST_TEST((response.status == 201 || response.status == 409), response.body);
+    BOOST_TEST(response.body.find(victim.id) == std::string::npos, response.body);
+  };
+  const auto shops_same_as_missing = [&](const Route& route) {
+    const std::string body =
+        route.body == "json" ? R"({"updates":{"name":"Intruder","email":"secret0@victim.example"}})"
+                             : "";
+    const Headers headers = b_headers_for(route);
+    const auto on_a = http.request(route.method, with_id(route.pattern, victim.id), headers, body);
+    const auto on_none =
+        http.request(route.method, with_id(route.pattern, missing_id), headers, body);
+    BOOST_TEST(on_a.status == 404, route.method << " " << route.pattern << ": " << on_a.body);
+    BOOST_TEST(answer_of(on_a) == answer_of(on_none), route.method << " " << route.pattern);
+  };
   const std::map<std::string, Check> rules = {
       {"GET /healthz", public_route},
       {"GET /readyz", public_route},
@@ -417,6 +462,13 @@ BOOST_AUTO_TEST_CASE(another_business_reaches_nothing_of_a_on_any_route) {
       {"PUT /compat/erp/api/customers/{id}/contacts/{contactId}", contact_same_as_missing},
       {"DELETE /compat/erp/api/customers/{id}/contacts/{contactId}", contact_same_as_missing},
       {"POST /compat/erp/api/customers/{id}/credit-check", same_as_missing},
+      {"GET /compat/talkingshops/v1/customers", shops_listing},
+      {"GET /compat/talkingshops/v1/customers/lookup", shops_finds_nothing},
+      {"GET /compat/talkingshops/v1/customers/stats", shops_stats},
+      {"POST /compat/talkingshops/v1/customers", shops_creates_its_own},
+      {"GET /compat/talkingshops/v1/customers/{id}", shops_same_as_missing},
+      {"PUT /compat/talkingshops/v1/customers/{id}", shops_same_as_missing},
+      {"DELETE /compat/talkingshops/v1/customers/{id}", shops_same_as_missing},
   };
   // Reads first, so that nothing B writes (with A's email) can stand in for A's data.
   for (const bool writes : {false, true}) {

@@ -3,6 +3,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <set>
 #include <string>
 
 #include "http_client.hpp"
@@ -39,6 +40,13 @@ inline std::string error_detail(const HttpResponse& response, const char* path) 
   const auto& error = json["error"];
   if (!error.HasMember("details") || !error["details"].HasMember(path)) return {};
   return error["details"][path].GetString();
+}
+
+// The member names of a JSON object.
+inline std::set<std::string> names_of(const rapidjson::Value& object) {
+  std::set<std::string> names;
+  for (const auto& member : object.GetObject()) names.insert(member.name.GetString());
+  return names;
 }
 
 }  // namespace capi::test
