@@ -2,9 +2,10 @@
 --
 --   wrk -s bench/scenarios.lua URL -- SCENARIO DATA_DIR API_KEY SALT
 --
--- SCENARIO: get, finora_get (get-by-id through the Finora dialect), lookup, list, cursor,
--- search, create, create_keyed (create with a fresh Idempotency-Key on every request), update, mixed (80 % reads: get 50,
--- lookup 10, list 10, search 10; 20 % writes: create 10, update 10), soak (the mixed one with
+-- SCENARIO: get, finora_get and erp_get (get-by-id through the Finora and ERP dialects),
+-- lookup, list, cursor, search, create, create_keyed (create with a fresh Idempotency-Key on
+-- every request), update, mixed (80 % reads: get 50, lookup 10, list 10, search 10; 20 %
+-- writes: create 10, update 10), soak (the mixed one with
 -- 10 % of it hostile requests, each answered 4xx), or empty (GET /v1/customers/<id>, for the
 -- ceiling responders). DATA_DIR holds one value a line:
 -- ids.txt (existing customers), emails.txt (their emails), fragments.txt (3-4 letter name
@@ -89,6 +90,10 @@ local requests = {
   -- The same read through Finora's dialect (src/dialects/finora): its cost over get.
   finora_get = function()
     return wrk.format("GET", "/compat/finora/v1/customers/" .. pick(ids), read_headers)
+  end,
+  -- And through the ERP's (snake_case: every name of the customer rewritten).
+  erp_get = function()
+    return wrk.format("GET", "/compat/erp/api/customers/" .. pick(ids), read_headers)
   end,
   empty = function() return wrk.format("GET", "/v1/customers/" .. pick(ids), read_headers) end,
   lookup = function()
