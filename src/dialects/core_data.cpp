@@ -5,8 +5,9 @@
 namespace capi::dialects {
 
 CoreData::CoreData(const api::Reply& reply, Part part) {
-  const std::string& text = part == Part::kData ? reply.data : reply.meta;
-  document_.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
+  // In place: no copy of each string of the answer, one of the whole text.
+  text_ = part == Part::kData ? reply.data : reply.meta;
+  document_.ParseInsitu<rapidjson::kParseFullPrecisionFlag>(text_.data());
   if (document_.HasParseError()) {
     throw std::logic_error("a core answer's data is not JSON");  // the core writes it
   }

@@ -20,11 +20,15 @@ class CoreData {
 
   explicit CoreData(const api::Reply& reply, Part part = Part::kData);
 
+  CoreData(const CoreData&) = delete;  // the document points into its own text
+  CoreData& operator=(const CoreData&) = delete;
+
   const rapidjson::Value& root() const { return document_; }
   // Member `name` of object `object`; null when the object has no such member.
   static const rapidjson::Value& member(const rapidjson::Value& object, std::string_view name);
 
  private:
+  std::string text_;  // the answer's JSON, parsed in place: the document's strings point here
   rapidjson::Document document_;
 };
 

@@ -85,8 +85,7 @@ api::Reply data_reply(const api::Reply& core, WriteItem write_item) {
 // {data: [ITEM...], meta: {total, page, limit, hasMore}}.
 api::Reply list_reply(const api::Reply& core, WriteItem write_item) {
   const CoreData data(core);
-  rapidjson::Document meta;
-  meta.Parse<rapidjson::kParseFullPrecisionFlag>(core.meta.data(), core.meta.size());
+  const CoreData meta(core, CoreData::Part::kMeta);
   json::Buffer buffer;
   json::Writer writer(buffer);
   writer.StartObject();
