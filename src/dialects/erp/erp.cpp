@@ -95,8 +95,9 @@ api::Reply list_reply(const api::Reply& core, WriteItem write_item) {
   writer.EndArray();
   json::key(writer, "meta");
   writer.StartObject();
-  for (const char* name : {"total", "page", "limit", "hasMore"})
-    copy_field(writer, name, meta, name);
+  for (const char* name : {"total", "page", "limit", "hasMore"}) {
+    copy_field(writer, name, meta.root(), name);
+  }
   writer.EndObject();
   writer.EndObject();
   return vendor_reply(core, buffer);
