@@ -60,6 +60,14 @@ struct Statements {
       "INSERT INTO order_number_counters (business_id, year, last_value) VALUES ($1, $2::int, 1)"
       " ON CONFLICT (business_id, year) DO UPDATE"
       " SET last_value = order_number_counters.last_value + 1 RETURNING last_value"};
+  BuiltStatement number_counters{
+      "order_number_counters",
+      "SELECT year, last_value FROM order_number_counters WHERE business_id = $1"};
+  BuiltStatement raise_counter{
+      "order_raise_number_counter",
+      "INSERT INTO order_number_counters (business_id, year, last_value)"
+      " VALUES ($1, $2::int, $3::bigint) ON CONFLICT (business_id, year) DO UPDATE"
+      " SET last_value = GREATEST(order_number_counters.last_value, EXCLUDED.last_value)"};
   BuiltStatement number_taken{
       "order_number_taken",
       "SELECT count(*) FROM orders WHERE business_id = $1 AND order_number = $2"};
@@ -212,6 +220,20 @@ std::int64_t OrderStore::next_number(const std::string& business_id, std::int64_
 bool OrderStore::number_taken(const std::string& business_id,
                               const std::string& order_number) const {
   return connection_.exec(statements().number_taken, {business_id, order_number}).integer(0, 0) > 0;
+}
+
+std::map<std::int64_t, std::int64_t> OrderStore::number_counters(
+    const std::string& business_id) const {
+  const Result result = connection_.exec(statements().number_counters, {business_id});
+  std::map<std::int64_t, std::int64_t> counters;
+  for (int i = 0; i < result.rows(); ++i) counters[result.integer(i, 0)] = result.integer(i, 1);
+  return counters;
+}
+
+void OrderStore::raise_number_counter(const std::string& business_id, std::int64_t year,
+                                      std::int64_t last_value) const {
+  connection_.exec(statements().raise_counter,
+                   {business_id, std::to_string(year), std::to_string(last_value)});
 }
 
 void OrderStore::refresh_figures(const std::string& business_id,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +63,11 @@ class OrderStore {
   // locked until the transaction ends: concurrent creates take turns.
   std::int64_t next_number(const std::string& business_id, std::int64_t year) const;
   bool number_taken(const std::string& business_id, const std::string& order_number) const;
+  // The business's last generated number of each year (bulk loads continue them).
+  std::map<std::int64_t, std::int64_t> number_counters(const std::string& business_id) const;
+  // Moves the business's counter for `year` up to `last_value` (never down).
+  void raise_number_counter(const std::string& business_id, std::int64_t year,
+                            std::int64_t last_value) const;
 
   // Recomputes the customer's figures (order count, lifetime value, balance, first and last
   // order) from its orders that count. The caller holds the customer's row lock.
