@@ -12,13 +12,15 @@
 # service did not run) and runs the service's statements with them bound, under -M prepared:
 # prepared once per connection and executed with new values each time, as the service does.
 # In an INSERT, a value that every captured request sent differently and that is hex, not a
-# decimal number (the id, the blind indexes: unique columns) is a fresh random hex string of
-# the same length, and a parameter of a later statement that always sent that same value (an
-# order's id in its items' INSERT and in the read of its items) takes the same fresh value;
-# a generated order number (SO-YYYY-NNNNNN) that every captured request sent differently gets
-# a random suffix. pgbench cannot bind a NULL: a NULL parameter is written NULL. Prints one "SCRIPT WEIGHT" line per
-# script, the weight its share of the captured requests in percent. -v only keeps the
-# statements whose name matches (e.g. ^customer_insert$).
+# decimal number, nor sent by an earlier locking read of the request (the id, the blind
+# indexes: unique columns; not the order's customer, locked first) is a fresh random hex
+# string of the same length, and a parameter of a later statement that always sent that same
+# value (an order's id in its items' INSERT and in the read of its items) takes the same fresh
+# value; a generated order number (SO-YYYY-NNNNNN) that every captured request sent
+# differently gets a random suffix. pgbench cannot bind a NULL: a NULL parameter is written
+# NULL. Prints one "SCRIPT WEIGHT" line per script, the weight its share of the captured
+# requests in percent. -v only keeps the statements whose name matches (e.g.
+# ^customer_insert$).
 BEGIN { FS = "\037"; max_scripts = 20 }
 FNR == 1 { pass++ }
 pass == 1 {
@@ -91,6 +93,18 @@ function same_as(j, pos, n, u,    k, parts) {
   return 1
 }
 
+# Whether the value of parameter (pos, n) of class j was a parameter of an earlier locking
+# read (FOR UPDATE) of the same request: a reference to an existing row (the order's customer).
+function sent_before(j, pos, n,    p, m) {
+  for (p = 1; p < pos; p++) {
+    if (sql[j, p] !~ /FOR UPDATE/) continue
+    for (m = 1; m <= params[j, p]; m++) {
+      if (value[first[j], p, m] == value[first[j], pos, n]) return 1
+    }
+  }
+  return 0
+}
+
 function emit(j,    table, script, picked, columns, pos, n, k, v, unique, numbered, line, c, column_pos, column_n, seen, fresh, u, shared) {
   table = "bench_" name "_" j
   script = dir "/" name "." j ".pgbench"
@@ -107,8 +121,8 @@ function emit(j,    table, script, picked, columns, pos, n, k, v, unique, number
         alias[j, pos, n] = "v" parts_of_shared[1] "_" parts_of_shared[2]
         continue
       }
-      unique = size[j] > 1 && sql[j, pos] ~ /^INSERT/
-      numbered = unique
+      numbered = size[j] > 1 && sql[j, pos] ~ /^INSERT/
+      unique = numbered && !sent_before(j, pos, n)
       delete seen
       for (k = 1; k <= size[j]; k++) {
         v = value[members[j, k], pos, n]
