@@ -42,6 +42,11 @@ struct Statements {
                              "SELECT " + order_table().select_list() + kCustomerOrders +
                                  " ORDER BY order_date DESC, id DESC LIMIT $6::int OFFSET $7::int",
                              Planning::kPerExecution};
+  // The latest orders without filters (include=orders): one plan, kept like a lookup's.
+  BuiltStatement latest_of_customer{"order_latest_of_customer",
+                                    "SELECT " + order_table().select_list() +
+                                        " FROM orders WHERE business_id = $1 AND customer_id = $2"
+                                        " ORDER BY order_date DESC, id DESC LIMIT $3::int"};
   BuiltStatement count_of_customer{"order_count_of_customer",
                                    std::string("SELECT count(*)") + kCustomerOrders,
                                    Planning::kPerExecution};
@@ -184,6 +189,14 @@ std::vector<OrderRow> OrderStore::of_customer(const std::string& business_id,
       connection_.exec(statements().of_customer,
                        {business_id, customer_id, optional_param(filter.status),
                         optional_param(from), optional_param(to), limit_text, offset_text}));
+}
+
+std::vector<OrderRow> OrderStore::latest_of_customer(const std::string& business_id,
+                                                     const std::string& customer_id,
+                                                     int limit) const {
+  const std::string limit_text = std::to_string(limit);
+  return order_table().read_all(
+      connection_.exec(statements().latest_of_customer, {business_id, customer_id, limit_text}));
 }
 
 std::int64_t OrderStore::count_of_customer(const std::string& business_id,

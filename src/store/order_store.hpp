@@ -45,6 +45,9 @@ class OrderStore {
   // A customer's orders, newest first (order date, then id), and how many match.
   std::vector<OrderRow> of_customer(const std::string& business_id, const std::string& customer_id,
                                     const OrderFilter& filter, int limit, int offset) const;
+  // The customer's `limit` latest orders, unfiltered, under a plan prepared once.
+  std::vector<OrderRow> latest_of_customer(const std::string& business_id,
+                                           const std::string& customer_id, int limit) const;
   std::int64_t count_of_customer(const std::string& business_id, const std::string& customer_id,
                                  const OrderFilter& filter) const;
 
