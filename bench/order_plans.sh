@@ -6,9 +6,9 @@
 #
 #   bench/order_plans.sh >> docs/plans-at-scale.md
 #
-# For each route the first captured request; writes (INSERT, UPDATE) run inside a
-# transaction that is rolled back, so the plan is real and nothing stays. Each statement runs
-# twice in one session and the second (warm) run is shown. Then the order writes' recompute of
+# For each route the first captured request, its statements in order in one transaction that
+# is rolled back (the writes' plans are real and nothing stays; the ids the captured INSERTs
+# gave are replaced by fresh ones), twice in one session; the second (warm) run is shown. Then the order writes' recompute of
 # the customer's figures (order_refresh_figures) for the customer with the most orders.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +41,32 @@ explain() {  # SQL -> the warm plan (a write is rolled back)
     sed '1,/^-- warm --$/d'
 }
 
+# A request's statements (one a line) explained in order in one transaction, rolled back,
+# twice; prints the warm plans, each after a line "@@ N". The rows a captured write made exist
+# already: the ids its INSERTs give (the first literal after VALUES) and generated order
+# numbers are replaced by fresh ones in every statement of the request first.
+explain_request() {  # FILE
+  local file=$1 id fresh script n
+  for id in $(grep -Eo "^INSERT INTO (orders|order_payments) \([^)]*\) VALUES \('[0-9a-f]{24}'" "$file" | grep -o "'[0-9a-f]*'$" | tr -d "'"); do
+    fresh=$(openssl rand -hex 12)
+    sed -i "s/$id/$fresh/g" "$file"
+  done
+  sed -i "s/'\(SO-[0-9]\{4\}-[0-9]*\)'/'\1-plan'/g" "$file"
+  script=$(mktemp)
+  for pass in cold warm; do
+    echo "BEGIN;"
+    [ "$pass" = warm ] && echo '\echo -- warm --'
+    n=0
+    while IFS= read -r line; do
+      n=$((n + 1))
+      printf '\\echo @@ %d\nEXPLAIN (ANALYZE, BUFFERS, TIMING OFF) %s;\n' "$n" "$line"
+    done < "$file"
+    echo "ROLLBACK;"
+  done > "$script"
+  q -f "$script" | sed '1,/^-- warm --$/d'
+  rm -f "$script"
+}
+
 kind_of() {  # SQL -> what the statement is
   case "$1" in
     *"FROM customers WHERE business_id = "*"FOR UPDATE"*) echo "the customer, locked" ;;
@@ -70,20 +96,28 @@ kind_of() {  # SQL -> what the statement is
 }
 
 rows=()
+request=$(mktemp)
 for scenario in order_create order_pay analytics analytics_top stats get_orders list_ltv; do
   [ -f "$capture/$scenario.rec" ] || continue
-  while IFS=$'\037' read -r group position sql; do
-    case "$sql" in EXPLAIN*|BEGIN|COMMIT|ROLLBACK) continue ;; esac
+  awk -F'\037' -v choice=first -f bench/lib/rec_statements.awk "$capture/$scenario.rec" |
+    awk -F'\037' '$3 !~ /^(EXPLAIN|BEGIN|COMMIT|ROLLBACK)/ { print $2 "\037" $3 }' > "$request.list"
+  cut -d$'\037' -f2 "$request.list" > "$request"
+  plans=$(explain_request "$request")
+  n=0
+  while IFS=$'\037' read -r position sql; do
+    n=$((n + 1))
+    sql=$(sed -n "${n}p" "$request")
     kind=$(kind_of "$sql")
-    plan=$(explain "$sql")
+    plan=$(awk -v n="$n" '/^@@ / { on = ($2 == n); next } on' <<< "$plans")
     ms=$(sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p' <<< "$plan")
     rows+=("| $scenario | $position | $kind | $ms |")
     {
       printf '#### %s, statement %s: %s (%s ms)\n\n' "$scenario" "$position" "$kind" "$ms"
       printf '```sql\n%s\n```\n\n```\n%s\n```\n\n' "$(fold -s -w 100 <<< "$sql")" "$plan"
     } >> "$body"
-  done < <(awk -F'\037' -v choice=first -f bench/lib/rec_statements.awk "$capture/$scenario.rec")
+  done < "$request.list"
 done
+rm -f "$request" "$request.list"
 
 # The recompute of an order write for the customer with the most orders.
 business=$(q -c "SELECT business_id FROM orders GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
