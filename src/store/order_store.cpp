@@ -19,6 +19,8 @@ constexpr const char* kCustomerOrders =
     "'1 millisecond')";
 
 constexpr const char* kMsParam = "('epoch'::timestamptz + $5::bigint * interval '1 millisecond')";
+constexpr const char* kOrderDateParam =
+    "('epoch'::timestamptz + $4::bigint * interval '1 millisecond')";
 
 struct Statements {
   BuiltStatement insert{"order_insert", order_table().insert_sql()};
@@ -88,6 +90,19 @@ struct Statements {
       " FROM orders WHERE business_id = $1 AND customer_id = $2"
       " AND status NOT IN ('cancelled', 'refunded')) AS f"
       " WHERE customers.business_id = $1 AND customers.id = $2"};
+  // A new order that counts: one more, its total in the lifetime value and in the balance (it
+  // owes all of it), its date between the first and the last (LEAST and GREATEST skip NULL).
+  BuiltStatement add_to_figures{
+      "order_add_to_figures",
+      std::string("UPDATE customers SET order_count = order_count + 1,"
+                  " lifetime_value_minor = lifetime_value_minor + $3::bigint,"
+                  " balance_minor = balance_minor + $3::bigint,"
+                  " first_order_at = LEAST(first_order_at, ") +
+          kOrderDateParam + "), last_order_at = GREATEST(last_order_at, " + kOrderDateParam +
+          ") WHERE business_id = $1 AND id = $2"};
+  BuiltStatement take_off_balance{"order_take_off_balance",
+                                  "UPDATE customers SET balance_minor = balance_minor - $3::bigint"
+                                  " WHERE business_id = $1 AND id = $2"};
   BuiltStatement erase_addresses{
       "order_erase_addresses",
       "UPDATE orders SET shipping_address_enc = NULL"
@@ -252,6 +267,19 @@ void OrderStore::raise_number_counter(const std::string& business_id, std::int64
 void OrderStore::refresh_figures(const std::string& business_id,
                                  const std::string& customer_id) const {
   connection_.exec(statements().refresh_figures, {business_id, customer_id});
+}
+
+void OrderStore::add_to_figures(const std::string& business_id, const std::string& customer_id,
+                                std::int64_t total_minor, std::int64_t order_date_ms) const {
+  connection_.exec(
+      statements().add_to_figures,
+      {business_id, customer_id, std::to_string(total_minor), std::to_string(order_date_ms)});
+}
+
+void OrderStore::take_off_balance(const std::string& business_id, const std::string& customer_id,
+                                  std::int64_t amount_minor) const {
+  connection_.exec(statements().take_off_balance,
+                   {business_id, customer_id, std::to_string(amount_minor)});
 }
 
 void OrderStore::erase_addresses(const std::string& business_id,

@@ -76,6 +76,15 @@ class OrderStore {
   // order) from its orders that count. The caller holds the customer's row lock.
   void refresh_figures(const std::string& business_id, const std::string& customer_id) const;
 
+  // The same figures moved by one write instead of recomputed from every order (constant
+  // whatever the customer's order count), under the customer's row lock as well: a new order
+  // in a status that counts (all a create may start at) with nothing paid, and a payment on
+  // an order that counts (the balance goes down by its amount).
+  void add_to_figures(const std::string& business_id, const std::string& customer_id,
+                      std::int64_t total_minor, std::int64_t order_date_ms) const;
+  void take_off_balance(const std::string& business_id, const std::string& customer_id,
+                        std::int64_t amount_minor) const;
+
   // Erasure: the customer's orders lose their shipping addresses for good.
   void erase_addresses(const std::string& business_id, const std::string& customer_id) const;
 
