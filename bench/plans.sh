@@ -40,28 +40,7 @@ db="postgresql:///customer_api?host=$PWD/$pg/socket&port=5499&user=capi"
 # (cast kept), one per record: "<group>\037<position>\037<sql>". Groups: "first" (the
 # first request) or "each-sequence" (the first request of each distinct sequence).
 statements() {  # REC CHOICE
-  awk -F'\037' -v choice="$2" '
-    $1 == "S" { sql[$2, $3] = $5; if ($3 > count[$2]) count[$2] = $3; seq[$2] = seq[$2] "," length($5); order[++n] = $2 }
-    $1 == "P" { value[$2, $3, $4] = $5 }
-    END {
-      for (i = 1; i <= n; i++) {
-        g = order[i]
-        if (g in done) continue
-        done[g] = 1
-        if (choice == "first" && picked) break
-        if (choice == "each-sequence" && (seq[g] in seen)) continue
-        seen[seq[g]] = 1; picked = 1
-        for (p = 1; p <= count[g]; p++) {
-          text = sql[g, p]; out = ""
-          while (match(text, /\$[0-9]+/)) {
-            k = substr(text, RSTART + 1, RLENGTH - 1)
-            out = out substr(text, 1, RSTART - 1) value[g, p, k]
-            text = substr(text, RSTART + RLENGTH)
-          }
-          printf "%s\037%s\037%s\n", g, p, out text
-        }
-      }
-    }' "$1"
+  awk -F'\037' -v choice="$2" -f bench/lib/rec_statements.awk "$1"
 }
 
 kind_of() {  # SQL -> what the statement is, for the headings
@@ -141,3 +120,5 @@ $(printf '%s\n' "${rows[@]}")
 
 EOF
 cat "$body"
+# The order routes (bench/run --scale orders), when they were captured.
+if [ -f "$capture/order_create.rec" ]; then bash bench/order_plans.sh; fi

@@ -7,9 +7,21 @@
 -- every request), update, mixed (80 % reads: get 50, lookup 10, list 10, search 10; 20 %
 -- writes: create 10, update 10), soak (the mixed one with
 -- 10 % of it hostile requests, each answered 4xx), or empty (GET /v1/customers/<id>, for the
--- ceiling responders). DATA_DIR holds one value a line:
+-- ceiling responders); with seeded orders (bench/run --scale orders): order_create (POST
+-- /v1/orders, one to three lines, for a customer without a credit limit), order_create_top
+-- (the same for the customer with the most orders, lines at price 0 so that its credit limit,
+-- if any, never refuses one), order_pay and order_pay_top (POST /v1/orders/{id}/payments of
+-- 0.01 on an order with a balance due, any customer's or the top customer's), analytics and
+-- analytics_top (GET /v1/customers/{id}/analytics of a customer with orders, or of the top
+-- customer), stats (GET /v1/customers/stats for the last full UTC month), get_buyer and
+-- get_orders (GET /v1/customers/{id} of a customer with orders, without and with
+-- ?include=orders), list_ltv (GET /v1/customers?sort=-lifetimeValue). DATA_DIR holds one
+-- value a line:
 -- ids.txt (existing customers), emails.txt (their emails), fragments.txt (3-4 letter name
--- fragments), cursors.txt (list cursors deep in the name order). SALT (0-97; 98 and 99 are
+-- fragments), cursors.txt (list cursors deep in the name order); for the order scenarios
+-- order_customers.txt (customers without a credit limit), buyers.txt (customers with
+-- orders), open_orders.txt and top_open_orders.txt (orders with a balance due),
+-- top_customer.txt (one id) and stats_month.txt (one line "FROM TO"). SALT (0-97; 98 and 99 are
 -- bench/run's own) keeps the emails and phone numbers of one run's creates apart from every
 -- other run's.
 --
@@ -27,6 +39,8 @@ end
 
 local scenario, salt
 local ids, emails, fragments, cursors = {}, {}, {}, {}
+local order_customers, buyers, open_orders, top_open_orders, top_customer, stats_month =
+  {}, {}, {}, {}, {}, {}
 local read_headers, json_headers, keyed_headers
 local created = 0
 
@@ -85,6 +99,23 @@ local function update_body()
     thread_number, created)
 end
 
+-- An order of one to three lines from a small catalogue; `price` fixes every unit price.
+local function order_body(customer, price)
+  local lines = {}
+  for i = 1, math.random(3) do
+    local product = math.random(400)
+    lines[i] = string.format('{"productId":"PRD-%04d","productName":"Bench product %d",'
+      .. '"quantity":%d,"unitPrice":%s}', product, product, math.random(4),
+      price or string.format("%d.%02d", math.random(2, 400), math.random(0, 99)))
+  end
+  return string.format('{"customerId":"%s","items":[%s]}', customer, table.concat(lines, ","))
+end
+
+local function stats_path()
+  local from, to = stats_month[1]:match("^(%S+)%s+(%S+)$")
+  return "/v1/customers/stats?from=" .. from .. "&to=" .. to
+end
+
 local requests = {
   get = function() return wrk.format("GET", "/v1/customers/" .. pick(ids), read_headers) end,
   -- The same read through Finora's dialect (src/dialects/finora): its cost over get.
@@ -116,6 +147,36 @@ local requests = {
   end,
   update = function()
     return wrk.format("PATCH", "/v1/customers/" .. pick(ids), json_headers, update_body())
+  end,
+  order_create = function()
+    return wrk.format("POST", "/v1/orders", json_headers, order_body(pick(order_customers)))
+  end,
+  order_create_top = function()
+    return wrk.format("POST", "/v1/orders", json_headers, order_body(top_customer[1], "0.00"))
+  end,
+  order_pay = function()
+    return wrk.format("POST", "/v1/orders/" .. pick(open_orders) .. "/payments", json_headers,
+      '{"amount":0.01}')
+  end,
+  order_pay_top = function()
+    return wrk.format("POST", "/v1/orders/" .. pick(top_open_orders) .. "/payments",
+      json_headers, '{"amount":0.01}')
+  end,
+  analytics = function()
+    return wrk.format("GET", "/v1/customers/" .. pick(buyers) .. "/analytics", read_headers)
+  end,
+  analytics_top = function()
+    return wrk.format("GET", "/v1/customers/" .. top_customer[1] .. "/analytics", read_headers)
+  end,
+  stats = function() return wrk.format("GET", stats_path(), read_headers) end,
+  get_buyer = function()
+    return wrk.format("GET", "/v1/customers/" .. pick(buyers), read_headers)
+  end,
+  get_orders = function()
+    return wrk.format("GET", "/v1/customers/" .. pick(buyers) .. "?include=orders", read_headers)
+  end,
+  list_ltv = function()
+    return wrk.format("GET", "/v1/customers?sort=-lifetimeValue", read_headers)
   end,
 }
 
@@ -202,6 +263,12 @@ function init(args)
   emails = read_lines(dir .. "/emails.txt")
   fragments = read_lines(dir .. "/fragments.txt")
   cursors = read_lines(dir .. "/cursors.txt")
+  order_customers = read_lines(dir .. "/order_customers.txt")
+  buyers = read_lines(dir .. "/buyers.txt")
+  open_orders = read_lines(dir .. "/open_orders.txt")
+  top_open_orders = read_lines(dir .. "/top_open_orders.txt")
+  top_customer = read_lines(dir .. "/top_customer.txt")
+  stats_month = read_lines(dir .. "/stats_month.txt")
   if requests[scenario] == nil then error("unknown scenario " .. tostring(scenario)) end
 end
 

@@ -17,7 +17,7 @@ BEGIN { OFS = "\037"; group = 0; position = 0; take = 0 }
   take = 0
   if (name == "ops_ping") { group++; position = 0; next }
   # Listing and search statements are sent unnamed (planned for their values each time).
-  if (group == 0 || (name !~ /^(customer|contact)_/ && name != "<unnamed>")) next
+  if (group == 0 || (name !~ /^(customer|contact|order|insight|credit_check)_/ && name != "<unnamed>")) next
   position++
   take = 1
   print "S", group, position, name, substr(text, colon + 2)

@@ -11,11 +11,16 @@
 # reads it into pgbench variables (one small SELECT ... \gset: the only statement the
 # service did not run) and runs the service's statements with them bound, under -M prepared:
 # prepared once per connection and executed with new values each time, as the service does.
-# In an INSERT, a value that every captured request sent differently and that is hex (the id,
-# the blind indexes: unique columns) is a fresh random hex string of the same length. pgbench
-# cannot bind a NULL: a NULL parameter is written NULL. Prints one "SCRIPT WEIGHT" line per
-# script, the weight its share of the captured requests in percent. -v only keeps the
-# statements whose name matches (e.g. ^customer_insert$).
+# In an INSERT, a value that every captured request sent differently and that is hex, not a
+# decimal number, nor sent by an earlier locking read of the request (the id, the blind
+# indexes: unique columns; not the order's customer, locked first) is a fresh random hex
+# string of the same length, and a parameter of a later statement that always sent that same
+# value (an order's id in its items' INSERT and in the read of its items) takes the same fresh
+# value; a generated order number (SO-YYYY-NNNNNN) that every captured request sent
+# differently gets a random suffix. pgbench cannot bind a NULL: a NULL parameter is written
+# NULL. Prints one "SCRIPT WEIGHT" line per script, the weight its share of the captured
+# requests in percent. -v only keeps the statements whose name matches (e.g.
+# ^customer_insert$).
 BEGIN { FS = "\037"; max_scripts = 20 }
 FNR == 1 { pass++ }
 pass == 1 {
@@ -73,12 +78,34 @@ function substitute(j, pos,    text, out, at, n) {
     match(text, /^[0-9]+/)
     n = substr(text, 1, RLENGTH) + 0
     text = substr(text, RLENGTH + 1)
-    out = out (value[first[j], pos, n] == "NULL" ? "NULL" : ":v" pos "_" n)
+    out = out (value[first[j], pos, n] == "NULL" ? "NULL" : ":" ((j, pos, n) in alias ? alias[j, pos, n] : "v" pos "_" n))
   }
   return out text
 }
 
-function emit(j,    table, script, picked, columns, pos, n, k, v, unique, line, c, column_pos, column_n, seen) {
+# Whether parameter (pos, n) of class j sent, in every captured request, the value of the
+# fresh unique parameter `u` ("pos SUBSEP n").
+function same_as(j, pos, n, u,    k, parts) {
+  split(u, parts, SUBSEP)
+  for (k = 1; k <= size[j]; k++) {
+    if (value[members[j, k], pos, n] != value[members[j, k], parts[1], parts[2]]) return 0
+  }
+  return 1
+}
+
+# Whether the value of parameter (pos, n) of class j was a parameter of an earlier locking
+# read (FOR UPDATE) of the same request: a reference to an existing row (the order's customer).
+function sent_before(j, pos, n,    p, m) {
+  for (p = 1; p < pos; p++) {
+    if (sql[j, p] !~ /FOR UPDATE/) continue
+    for (m = 1; m <= params[j, p]; m++) {
+      if (value[first[j], p, m] == value[first[j], pos, n]) return 1
+    }
+  }
+  return 0
+}
+
+function emit(j,    table, script, picked, columns, pos, n, k, v, unique, numbered, line, c, column_pos, column_n, seen, fresh, u, shared) {
   table = "bench_" name "_" j
   script = dir "/" name "." j ".pgbench"
   columns = 0
@@ -87,17 +114,31 @@ function emit(j,    table, script, picked, columns, pos, n, k, v, unique, line, 
     if (!selected(j, pos) || simple(j, pos)) continue
     for (n = 1; n <= params[j, pos]; n++) {
       if (value[first[j], pos, n] == "NULL") continue
-      unique = size[j] > 1 && sql[j, pos] ~ /^INSERT/
+      shared = ""
+      for (u in fresh) if (size[j] > 1 && same_as(j, pos, n, u)) shared = u
+      if (shared != "") {
+        split(shared, parts_of_shared, SUBSEP)
+        alias[j, pos, n] = "v" parts_of_shared[1] "_" parts_of_shared[2]
+        continue
+      }
+      numbered = size[j] > 1 && sql[j, pos] ~ /^INSERT/
+      unique = numbered && !sent_before(j, pos, n)
       delete seen
       for (k = 1; k <= size[j]; k++) {
         v = value[members[j, k], pos, n]
-        if ((v in seen) || v !~ /^'[0-9a-f]+'$/) unique = 0
+        # Hex, not a decimal number (a time in milliseconds is unique too, and is cast to bigint).
+        if ((v in seen) || v !~ /^'[0-9a-f]+'$/ || v ~ /^'[0-9]+'$/) unique = 0
+        if ((v in seen) || v !~ /^'[A-Z]+-[0-9][0-9][0-9][0-9]-[0-9]+'$/) numbered = 0
         seen[v] = 1
       }
       picked = picked (picked == "" ? "" : ", ")
       if (unique) {
+        fresh[pos, n] = 1
         picked = picked "substr(md5(random()::text) || md5(random()::text), 1, " \
                  (length(value[first[j], pos, n]) - 2) ")"
+      } else if (numbered) {
+        column_pos[++columns] = pos; column_n[columns] = n
+        picked = picked "c" pos "_" n " || '-' || substr(md5(random()::text), 1, 12)"
       } else {
         column_pos[++columns] = pos; column_n[columns] = n
         picked = picked "c" pos "_" n

@@ -193,3 +193,37 @@ jq -r "$bookkeeping_defs"'
 jq -r "$bookkeeping_defs"'
   def verdict(ok; text): (if ok then "  met     " else "  MISSED  " end) + text;
   costs | verdict(.cost < 5; "\(.name) costs \(.cost | pct1) of throughput (target < 5%; rounds: \(.rounds | map(pct1) | join(", ")))")' "$file"
+# Issue #12's orders at scale (bench/run --scale orders): each order route's server-side p95
+# next to its target, and order create against pgbench running its statements.
+if jq -e '(.orders.runs // []) | length > 0' "$file" >/dev/null; then
+  echo
+  jq -r '.orders as $o | "Orders at scale: \($o.data.orders // "?") orders of \($o.data.customers_with_orders // "?") customers in the main business, the top customer \($o.data.top_customer_orders // "?") (seeded \($o.seeded) in \($o.seed_seconds // "?") s with the customers):"' "$file"
+  jq -r '
+    def f1: if . == null then "" else (. * 10 | round / 10 | tostring) end;
+    .orders as $o
+    | ["route", "conns", "req/s", "p99 ms (client)", "non-2xx", "server route", "server p50 ms", "server p95 ms", "target p95 ms"],
+      ($o.runs[] | select(.kind == "service") | . as $run
+       | ($o.server_timings | map(select(.scenario == $run.scenario and .connections == $run.connections)) | first | .routes // []
+          | max_by(.requests)) as $server
+       | [.what, .connections, (.rps | f1), .p99_ms, .non2xx + .socket_errors, ($server.route // ""), ($server.p50_ms // ""),
+          ($server.p95_ms // ""), (.target_p95_ms // "")])
+    | map(if . == null then "" else tostring end) | @tsv' "$file" | table
+  echo
+  echo "Orders targets (reported, never asserted):"
+  jq -r '
+    def verdict(ok; text): (if ok then "  met     " else "  MISSED  " end) + text;
+    .orders as $o
+    | def p95(s): $o.server_timings | map(select(.scenario == s)) | first | .routes // [] | max_by(.requests) | .p95_ms;
+      def run(s): $o.runs | map(select(.kind == "service" and .scenario == s)) | first;
+    ($o.runs[] | select(.kind == "service" and .target_p95_ms != null) | . as $r | p95($r.scenario) as $p
+     | if $p == null then "  ?       \($r.what): no server timing" else
+       verdict($p <= $r.target_p95_ms; "\($r.what): server-side p95 \($p) ms at \($r.connections) connections (target <= \($r.target_p95_ms) ms)") end),
+    (if p95("get_orders") and p95("get_buyer") then
+       (p95("get_orders") - p95("get_buyer")) as $d
+       | verdict($d <= 1; "include=orders adds \($d * 1000 | round / 1000) ms to get-by-id p95 (\(p95("get_buyer")) -> \(p95("get_orders")) ms; target <= 1 ms)")
+     else empty end),
+    (run("order_create") as $c | ($o.runs | map(select(.kind == "pgbench" and .scenario == "order_create")) | first) as $p
+     | if $c and $p and $p.tps > 0 then
+         verdict($c.rps >= 0.7 * $p.tps; "order create \($c.rps | round) req/s = \($c.rps / $p.tps * 100 | round)% of pgbench running its statements, \($p.tps | round) tps (\($p.failed) failed) at \($c.connections) connections, \($p.clients) clients (target >= 70%)")
+       else "  ?       order create vs pgbench: no pgbench result" end)' "$file"
+fi

@@ -19,6 +19,10 @@ void add_seed_options(CLI::App& command, SeedOptions& options) {
       ->capture_default_str();
   command.add_option("--ids-out", options.ids_out,
                      "write a JSON sample of ids, emails and phones here");
+  command
+      .add_option("--orders", options.orders,
+                  "number of orders (with items and payments) spread over the customers")
+      ->capture_default_str();
 }
 
 std::vector<std::string> seed_arguments(const std::string& config_path,
@@ -31,6 +35,9 @@ std::vector<std::string> seed_arguments(const std::string& config_path,
                                         "--count",    std::to_string(options.count),
                                         "--seed",     std::to_string(options.seed)};
   if (!options.ids_out.empty()) arguments.insert(arguments.end(), {"--ids-out", options.ids_out});
+  if (options.orders != 0) {
+    arguments.insert(arguments.end(), {"--orders", std::to_string(options.orders)});
+  }
   return arguments;
 }
 

@@ -16,11 +16,12 @@ namespace capi::cli {
 struct SeedOptions {
   std::string business_id;
   std::int64_t count = 0;
-  std::uint64_t seed = 1;  // the same seed makes the same data
-  std::string ids_out;     // empty: no sample file
+  std::uint64_t seed = 1;   // the same seed makes the same data
+  std::string ids_out;      // empty: no sample file
+  std::int64_t orders = 0;  // orders spread over the customers (seed/orders.hpp)
 };
 
-// --business, --count, --seed and --ids-out, bound to `options`.
+// --business, --count, --seed, --ids-out and --orders, bound to `options`.
 void add_seed_options(CLI::App& command, SeedOptions& options);
 
 // customer-api-seed's arguments (after its name) for these options and config file.

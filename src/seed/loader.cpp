@@ -22,6 +22,7 @@
 #include "json/writer.hpp"
 #include "records/customer_records.hpp"
 #include "seed/generator.hpp"
+#include "seed/order_load.hpp"
 #include "store/business_store.hpp"
 #include "store/customer_copy.hpp"
 
@@ -30,6 +31,9 @@ namespace {
 
 constexpr std::int64_t kMaxCount = 100'000'000;
 constexpr std::int64_t kBatchRows = 100'000;  // rows per COPY statement
+// With orders, fewer customers a batch: their orders wait in memory for the customers' COPY.
+constexpr std::int64_t kOrderBatchRows = 20'000;
+constexpr std::int64_t kMaxOrders = 1'000'000'000;
 constexpr std::size_t kSampleSize = 10'000;
 constexpr std::size_t kInactiveSampleSize = 1'000;
 constexpr std::size_t kFragmentCount = 40;
@@ -139,7 +143,7 @@ std::vector<std::string> email_words(const std::vector<SampledCustomer>& sample)
 void write_ids(std::ofstream& out, const std::string& path, const Business& business,
                std::uint64_t seed_value, std::int64_t rows, std::int64_t active,
                const std::vector<SampledCustomer>& sample,
-               const std::vector<std::string>& inactive_ids) {
+               const std::vector<std::string>& inactive_ids, const OrderLoad* orders) {
   std::vector<std::string> names;
   names.reserve(sample.size());
   for (const auto& customer : sample) names.push_back(customer.name);
@@ -176,6 +180,7 @@ void write_ids(std::ofstream& out, const std::string& path, const Business& busi
   writer.StartArray();
   for (const auto& word : email_words(sample)) json::string(writer, word);
   writer.EndArray();
+  if (orders != nullptr) orders->write_samples(writer);
   writer.EndObject();
   out << json::text(buffer) << '\n';
   out.close();
@@ -205,6 +210,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 // What a load copied, and the samples the ids file reports.
 struct Loaded {
   std::int64_t copied = 0;
+  std::int64_t orders = 0;
   std::int64_t active = 0;
   Reservoir<SampledCustomer> sample;
   Reservoir<std::string> inactive;
@@ -234,6 +240,10 @@ std::optional<int> refuse_options(const cli::SeedOptions& options) {
     std::cerr << "customer-api: --count must be 1 to " << kMaxCount << '\n';
     return cli::kExitUsage;
   }
+  if (options.orders < 0 || options.orders > kMaxOrders) {
+    std::cerr << "customer-api: --orders must be 0 to " << kMaxOrders << '\n';
+    return cli::kExitUsage;
+  }
   return std::nullopt;
 }
 
@@ -243,11 +253,14 @@ std::int64_t now_ms() {
       .count();
 }
 
-// Generates the rows and streams them in with COPY, in one transaction.
+// Generates the rows and streams them in with COPY, in one transaction; each batch of
+// customers is followed by their orders when `orders` is given.
 Loaded copy_customers(store::Connection& connection, const records::CustomerRecords& records,
-                      const Business& business, const cli::SeedOptions& options) {
+                      const Business& business, const cli::SeedOptions& options, std::int64_t now,
+                      OrderLoad* orders) {
   const std::int64_t count = options.count;
-  Generator generator(Options{options.seed, business, count, now_ms()});
+  const std::int64_t batch_rows = orders != nullptr ? kOrderBatchRows : kBatchRows;
+  Generator generator(Options{options.seed, business, count, now});
   Loaded loaded(options.seed);
   store::Connection::Transaction transaction(connection);
   // Memory for this load only: GIN indexes (names, companies, email words, tags) take new
@@ -256,14 +269,18 @@ Loaded copy_customers(store::Connection& connection, const records::CustomerReco
   connection.exec_script("SET LOCAL gin_pending_list_limit = '64MB'");
   while (loaded.copied < count) {
     store::CustomerCopy copy(connection);
-    const std::int64_t batch = std::min(kBatchRows, count - loaded.copied);
+    const std::int64_t batch = std::min(batch_rows, count - loaded.copied);
     for (std::int64_t i = 0; i < batch; ++i) {
       const Customer customer = generator.next();
-      copy.add(row_of(customer, business, records));
+      store::CustomerRow row = row_of(customer, business, records);
+      if (orders != nullptr) orders->add(customer, row);
+      copy.add(row);
       loaded.note(customer);
     }
     loaded.copied += copy.finish();
+    if (orders != nullptr) loaded.orders += orders->send();
   }
+  if (orders != nullptr) orders->finish();
   transaction.commit();
   return loaded;
 }
@@ -282,21 +299,31 @@ int load_business(const config::Config& config, const cli::SeedOptions& options,
   }
   const Business business{found->id, found->country, found->currency,
                           domain::currency_digits(found->currency)};
+  const std::int64_t now = now_ms();
+  std::optional<OrderLoad> orders;
+  if (options.orders > 0) {
+    orders.emplace(keys, connection, business, options.seed, options.count, options.orders, now);
+  }
+  OrderLoad* order_load = orders ? &*orders : nullptr;
   const auto started = std::chrono::steady_clock::now();
-  const Loaded loaded = copy_customers(connection, records, business, options);
+  const Loaded loaded = copy_customers(connection, records, business, options, now, order_load);
   const double load_seconds = seconds_since(started);
   const auto vacuum_started = std::chrono::steady_clock::now();
   connection.exec_script("VACUUM (ANALYZE) customers, customer_search");
+  if (order_load != nullptr) {
+    connection.exec_script(
+        "VACUUM (ANALYZE) orders, order_items, order_payments, order_number_counters");
+  }
   const double vacuum_seconds = seconds_since(vacuum_started);
 
   if (!options.ids_out.empty()) {
     write_ids(ids_file, options.ids_out, business, options.seed, loaded.copied, loaded.active,
-              loaded.sample.items(), loaded.inactive.items());
+              loaded.sample.items(), loaded.inactive.items(), order_load);
     partial_ids.keep();
   }
   std::cerr << std::fixed << std::setprecision(1) << "customer-api: seeded " << loaded.copied
-            << " customers (" << loaded.active << " active) into business " << business.id << " in "
-            << load_seconds << " s ("
+            << " customers (" << loaded.active << " active) and " << loaded.orders
+            << " orders into business " << business.id << " in " << load_seconds << " s ("
             << static_cast<std::int64_t>(static_cast<double>(loaded.copied) / load_seconds)
             << " rows/s); vacuum analyze " << vacuum_seconds << " s\n";
   return cli::kExitOk;

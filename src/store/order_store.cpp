@@ -19,6 +19,8 @@ constexpr const char* kCustomerOrders =
     "'1 millisecond')";
 
 constexpr const char* kMsParam = "('epoch'::timestamptz + $5::bigint * interval '1 millisecond')";
+constexpr const char* kOrderDateParam =
+    "('epoch'::timestamptz + $4::bigint * interval '1 millisecond')";
 
 struct Statements {
   BuiltStatement insert{"order_insert", order_table().insert_sql()};
@@ -42,6 +44,11 @@ struct Statements {
                              "SELECT " + order_table().select_list() + kCustomerOrders +
                                  " ORDER BY order_date DESC, id DESC LIMIT $6::int OFFSET $7::int",
                              Planning::kPerExecution};
+  // The latest orders without filters (include=orders): one plan, kept like a lookup's.
+  BuiltStatement latest_of_customer{"order_latest_of_customer",
+                                    "SELECT " + order_table().select_list() +
+                                        " FROM orders WHERE business_id = $1 AND customer_id = $2"
+                                        " ORDER BY order_date DESC, id DESC LIMIT $3::int"};
   BuiltStatement count_of_customer{"order_count_of_customer",
                                    std::string("SELECT count(*)") + kCustomerOrders,
                                    Planning::kPerExecution};
@@ -60,6 +67,14 @@ struct Statements {
       "INSERT INTO order_number_counters (business_id, year, last_value) VALUES ($1, $2::int, 1)"
       " ON CONFLICT (business_id, year) DO UPDATE"
       " SET last_value = order_number_counters.last_value + 1 RETURNING last_value"};
+  BuiltStatement number_counters{
+      "order_number_counters",
+      "SELECT year, last_value FROM order_number_counters WHERE business_id = $1"};
+  BuiltStatement raise_counter{
+      "order_raise_number_counter",
+      "INSERT INTO order_number_counters (business_id, year, last_value)"
+      " VALUES ($1, $2::int, $3::bigint) ON CONFLICT (business_id, year) DO UPDATE"
+      " SET last_value = GREATEST(order_number_counters.last_value, EXCLUDED.last_value)"};
   BuiltStatement number_taken{
       "order_number_taken",
       "SELECT count(*) FROM orders WHERE business_id = $1 AND order_number = $2"};
@@ -75,6 +90,19 @@ struct Statements {
       " FROM orders WHERE business_id = $1 AND customer_id = $2"
       " AND status NOT IN ('cancelled', 'refunded')) AS f"
       " WHERE customers.business_id = $1 AND customers.id = $2"};
+  // A new order that counts: one more, its total in the lifetime value and in the balance (it
+  // owes all of it), its date between the first and the last (LEAST and GREATEST skip NULL).
+  BuiltStatement add_to_figures{
+      "order_add_to_figures",
+      std::string("UPDATE customers SET order_count = order_count + 1,"
+                  " lifetime_value_minor = lifetime_value_minor + $3::bigint,"
+                  " balance_minor = balance_minor + $3::bigint,"
+                  " first_order_at = LEAST(first_order_at, ") +
+          kOrderDateParam + "), last_order_at = GREATEST(last_order_at, " + kOrderDateParam +
+          ") WHERE business_id = $1 AND id = $2"};
+  BuiltStatement take_off_balance{"order_take_off_balance",
+                                  "UPDATE customers SET balance_minor = balance_minor - $3::bigint"
+                                  " WHERE business_id = $1 AND id = $2"};
   BuiltStatement erase_addresses{
       "order_erase_addresses",
       "UPDATE orders SET shipping_address_enc = NULL"
@@ -178,6 +206,14 @@ std::vector<OrderRow> OrderStore::of_customer(const std::string& business_id,
                         optional_param(from), optional_param(to), limit_text, offset_text}));
 }
 
+std::vector<OrderRow> OrderStore::latest_of_customer(const std::string& business_id,
+                                                     const std::string& customer_id,
+                                                     int limit) const {
+  const std::string limit_text = std::to_string(limit);
+  return order_table().read_all(
+      connection_.exec(statements().latest_of_customer, {business_id, customer_id, limit_text}));
+}
+
 std::int64_t OrderStore::count_of_customer(const std::string& business_id,
                                            const std::string& customer_id,
                                            const OrderFilter& filter) const {
@@ -214,9 +250,36 @@ bool OrderStore::number_taken(const std::string& business_id,
   return connection_.exec(statements().number_taken, {business_id, order_number}).integer(0, 0) > 0;
 }
 
+std::map<std::int64_t, std::int64_t> OrderStore::number_counters(
+    const std::string& business_id) const {
+  const Result result = connection_.exec(statements().number_counters, {business_id});
+  std::map<std::int64_t, std::int64_t> counters;
+  for (int i = 0; i < result.rows(); ++i) counters[result.integer(i, 0)] = result.integer(i, 1);
+  return counters;
+}
+
+void OrderStore::raise_number_counter(const std::string& business_id, std::int64_t year,
+                                      std::int64_t last_value) const {
+  connection_.exec(statements().raise_counter,
+                   {business_id, std::to_string(year), std::to_string(last_value)});
+}
+
 void OrderStore::refresh_figures(const std::string& business_id,
                                  const std::string& customer_id) const {
   connection_.exec(statements().refresh_figures, {business_id, customer_id});
+}
+
+void OrderStore::add_to_figures(const std::string& business_id, const std::string& customer_id,
+                                std::int64_t total_minor, std::int64_t order_date_ms) const {
+  connection_.exec(
+      statements().add_to_figures,
+      {business_id, customer_id, std::to_string(total_minor), std::to_string(order_date_ms)});
+}
+
+void OrderStore::take_off_balance(const std::string& business_id, const std::string& customer_id,
+                                  std::int64_t amount_minor) const {
+  connection_.exec(statements().take_off_balance,
+                   {business_id, customer_id, std::to_string(amount_minor)});
 }
 
 void OrderStore::erase_addresses(const std::string& business_id,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,9 @@ class OrderStore {
   // A customer's orders, newest first (order date, then id), and how many match.
   std::vector<OrderRow> of_customer(const std::string& business_id, const std::string& customer_id,
                                     const OrderFilter& filter, int limit, int offset) const;
+  // The customer's `limit` latest orders, unfiltered, under a plan prepared once.
+  std::vector<OrderRow> latest_of_customer(const std::string& business_id,
+                                           const std::string& customer_id, int limit) const;
   std::int64_t count_of_customer(const std::string& business_id, const std::string& customer_id,
                                  const OrderFilter& filter) const;
 
@@ -62,10 +66,24 @@ class OrderStore {
   // locked until the transaction ends: concurrent creates take turns.
   std::int64_t next_number(const std::string& business_id, std::int64_t year) const;
   bool number_taken(const std::string& business_id, const std::string& order_number) const;
+  // The business's last generated number of each year (bulk loads continue them).
+  std::map<std::int64_t, std::int64_t> number_counters(const std::string& business_id) const;
+  // Moves the business's counter for `year` up to `last_value` (never down).
+  void raise_number_counter(const std::string& business_id, std::int64_t year,
+                            std::int64_t last_value) const;
 
   // Recomputes the customer's figures (order count, lifetime value, balance, first and last
   // order) from its orders that count. The caller holds the customer's row lock.
   void refresh_figures(const std::string& business_id, const std::string& customer_id) const;
+
+  // The same figures moved by one write instead of recomputed from every order (constant
+  // whatever the customer's order count), under the customer's row lock as well: a new order
+  // in a status that counts (all a create may start at) with nothing paid, and a payment on
+  // an order that counts (the balance goes down by its amount).
+  void add_to_figures(const std::string& business_id, const std::string& customer_id,
+                      std::int64_t total_minor, std::int64_t order_date_ms) const;
+  void take_off_balance(const std::string& business_id, const std::string& customer_id,
+                        std::int64_t amount_minor) const;
 
   // Erasure: the customer's orders lose their shipping addresses for good.
   void erase_addresses(const std::string& business_id, const std::string& customer_id) const;

@@ -99,7 +99,7 @@ Reply CustomersHandler::reply(const RequestContext& context, const store::Custom
   }
   if (!unreadable.empty()) log_unreadable(context, "customerId", row.id);
   const auto orders = options.with_orders
-                          ? orders_.of_customer(row.business_id, row.id, {}, kIncludedOrders, 0)
+                          ? orders_.latest_of_customer(row.business_id, row.id, kIncludedOrders)
                           : std::vector<store::OrderRow>{};
 
   json::Buffer buffer;

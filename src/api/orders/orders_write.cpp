@@ -1,7 +1,8 @@
 // Writes: create, PATCH (status, dates, shipping address) and payments. Each reads and checks
 // its body before any lock, then in one transaction: locks the customer and the order (see
-// orders_handler.hpp), applies the domain's rules to what is stored, writes, and recomputes
-// the customer's figures.
+// orders_handler.hpp), applies the domain's rules to what is stored, writes, and moves the
+// customer's figures: by the order alone for a create or a payment, recomputed from all its
+// orders for a PATCH (a status or a date may change what counts and the first/last dates).
 #include <chrono>
 
 #include "api/error.hpp"
@@ -120,7 +121,9 @@ Reply OrdersHandler::create(const RequestContext& context) const {
       throw ApiError::conflict("Another order of the business has this order number",
                                {{"field", "orderNumber"}});
     }
-    orders_.refresh_figures(row.business_id, row.customer_id);
+    // A create starts in a status that counts, with nothing paid: the figures move by this
+    // order alone (no read of the customer's other orders).
+    orders_.add_to_figures(row.business_id, row.customer_id, row.total_minor, row.order_date_ms);
     transaction.commit();
   }
   return reply(context, row,
@@ -211,7 +214,8 @@ Reply OrdersHandler::pay(const RequestContext& context) const {
       row.paid_at_ms = payments ? payments->last_ms : paid_at;
     }
     row = orders_.update(row);
-    orders_.refresh_figures(row.business_id, row.customer_id);
+    // The order counts (check_payment refused the others): its payment lowers the balance.
+    orders_.take_off_balance(row.business_id, row.customer_id, input.amount_minor);
     transaction.commit();
   }
   return reply(context, row,
