@@ -169,7 +169,8 @@ BOOST_AUTO_TEST_CASE(list_filters_and_pages_like_the_page) {
       stack().client().get(kErp + "?is_active=false&limit=100", bearer(stack().key()));
   BOOST_TEST_REQUIRE(inactive.status == 200, inactive.body);
   BOOST_TEST(inactive.body.find(id) != std::string::npos);
-  for (const auto& customer : inactive.json()["data"].GetArray()) {
+  const auto inactive_json = inactive.json();  // the loop reads into it: it must outlive it
+  for (const auto& customer : inactive_json["data"].GetArray()) {
     BOOST_TEST(!customer["is_active"].GetBool());
   }
 }
@@ -306,7 +307,8 @@ BOOST_AUTO_TEST_CASE(contacts_are_added_updated_and_removed_as_printed) {
   // Now the primary: Bob, made with the customer, was demoted.
   const auto customer = stack().client().get(kErp + "/" + id, bearer(stack().key()));
   int primaries = 0;
-  for (const auto& person : customer.json()["data"]["contacts"].GetArray()) {
+  const auto customer_json = customer.json();
+  for (const auto& person : customer_json["data"]["contacts"].GetArray()) {
     primaries += person["is_primary"].GetBool() ? 1 : 0;
   }
   BOOST_TEST(primaries == 1);
