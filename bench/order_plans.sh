@@ -18,18 +18,13 @@ pg=$var/pg
 pg_bin=/usr/lib/postgresql/15/bin
 [ -f "$capture/order_create.rec" ] || { echo "bench/order_plans.sh: run bench/run --scale orders first" >&2; exit 1; }
 
-as_postgres=()
-[ "$(id -u)" -eq 0 ] && as_postgres=(runuser -u postgres --)
-started=0
-if ! "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg/data" status >/dev/null 2>&1; then
-  "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg/data" -l "$pg/server.log" -w \
-    -o "-k $PWD/$pg/socket -p 5499" start >/dev/null
-  started=1
-fi
+# shellcheck source=bench/lib/bench_pg.sh
+. bench/lib/bench_pg.sh
+bench_pg_start
 body=$(mktemp)
 stop() {
   rm -f "$body"
-  [ "$started" -eq 0 ] || "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg/data" -m fast -w stop >/dev/null
+  bench_pg_stop
 }
 trap stop EXIT
 db="postgresql:///customer_api?host=$PWD/$pg/socket&port=5499&user=capi"
