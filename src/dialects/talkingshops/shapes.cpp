@@ -43,10 +43,9 @@ void write_order(json::Writer& writer, const Value& order) {
   writer.EndObject();
 }
 
-void start_success(json::Writer& writer, const std::string& message) {
-  writer.StartObject();
-  json::key(writer, "success");
-  writer.Bool(true);
+// {success: true, message, ...}: the caller writes the rest and closes it.
+void start_message(json::Writer& writer, const std::string& message) {
+  start_success(writer);
   json::field(writer, "message", message);
 }
 
@@ -164,7 +163,7 @@ api::Reply stats_reply(const api::Reply& core) {
 api::Reply done_reply(const api::Reply& core, const std::string& message) {
   json::Buffer buffer;
   json::Writer writer(buffer);
-  start_success(writer, message);
+  start_message(writer, message);
   writer.EndObject();
   return vendor_reply(core, buffer);
 }
@@ -173,7 +172,7 @@ api::Reply created_reply(const api::Reply& core) {
   const CoreData data(core);
   json::Buffer buffer;
   json::Writer writer(buffer);
-  start_success(writer, "Customer created successfully");
+  start_message(writer, "Customer created successfully");
   copy_field(writer, "customerId", data.root(), "id");
   writer.EndObject();
   return vendor_reply(core, buffer);
