@@ -145,7 +145,8 @@ App::App(const config::Config& config, const server::PoolView& pool, Metrics* me
       auth_(db_, config.rate_limit_default,
             FailedKeyLimit{&buckets, config.failed_key_limit, config.rate_limit_window}),
       api_({db_, *keys_, metrics, pool}),
-      idempotency_(db_, *keys_) {
+      idempotency_(db_, *keys_),
+      figures_(db_) {
   // The master's locks on the key pages do not survive fork(): this worker takes its own.
   if (!keys_->lock_in_memory()) log::warn("the keys could not be locked in memory (mlock)");
 }
@@ -213,6 +214,7 @@ http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
 
 void App::after_response() {
   idempotency_.purge_if_due();
+  figures_.compact_if_due();
 }
 
 void App::serve(FCGX_Request& fcgi) {

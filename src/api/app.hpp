@@ -13,6 +13,7 @@
 #include "api/context.hpp"
 #include "api/endpoint.hpp"
 #include "api/idempotency.hpp"
+#include "api/insights/figures_compaction.hpp"
 #include "api/metrics.hpp"
 #include "config/config.hpp"
 #include "crypto/keyring.hpp"
@@ -31,7 +32,8 @@ class App final : public server::WorkerApp {
   App& operator=(const App&) = delete;
 
   void serve(FCGX_Request& fcgi) override;
-  // Housekeeping once the answer is out: expired Idempotency-Key records.
+  // Housekeeping once the answer is out: expired Idempotency-Key records, and the stats
+  // figures' change log folded.
   void after_response() override;
 
  private:
@@ -53,6 +55,7 @@ class App final : public server::WorkerApp {
   Authenticator auth_;
   ApiRoutes api_;
   Idempotency idempotency_;
+  FiguresCompaction figures_;
 };
 
 // A sane client request id (1-128 printable ASCII), else nginx's, else a new one.

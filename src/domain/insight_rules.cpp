@@ -174,6 +174,19 @@ std::int64_t next_month_start(std::int64_t ms) {
   return days_from_civil(year, month, 1) * kMillisPerDay;
 }
 
+Midnights midnights_within(std::int64_t start_ms, std::int64_t end_ms) {
+  const auto floor_day = [](std::int64_t ms) {
+    const std::int64_t days =
+        ms >= 0 ? ms / kMillisPerDay : -((-ms + kMillisPerDay - 1) / kMillisPerDay);
+    return days * kMillisPerDay;
+  };
+  const std::int64_t first =
+      floor_day(start_ms) == start_ms ? start_ms : floor_day(start_ms) + kMillisPerDay;
+  const std::int64_t last = floor_day(end_ms);
+  if (first >= last) return {end_ms, end_ms};
+  return {first, last};
+}
+
 std::vector<std::string> months_newest_first(std::int64_t start_ms, std::int64_t end_ms) {
   std::vector<std::string> months;
   if (start_ms > end_ms) return months;

@@ -109,4 +109,14 @@ std::vector<std::string> months_newest_first(std::int64_t start_ms, std::int64_t
 std::int64_t month_start(std::int64_t ms);
 std::int64_t next_month_start(std::int64_t ms);
 
+// The whole UTC days inside [start_ms, end_ms): from the first midnight at or after the
+// start to the last midnight at or before the end. Stats read whole days from figures kept
+// by day and count the rest of the period, [start, first) and [last, end), row by row.
+// Without a whole day inside, both are end_ms, so that the rest is the whole period.
+struct Midnights {
+  std::int64_t first_ms;
+  std::int64_t last_ms;
+};
+Midnights midnights_within(std::int64_t start_ms, std::int64_t end_ms);
+
 }  // namespace capi::domain

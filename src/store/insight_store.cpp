@@ -1,5 +1,7 @@
 #include "store/insight_store.hpp"
 
+#include <map>
+
 #include "store/built_statement.hpp"
 
 namespace capi::store {
@@ -18,29 +20,52 @@ const std::string kOverdue = "amount_paid_minor < total_minor AND due_date < " +
 // Dated in [$3, $4].
 const std::string kInPeriod = "order_date >= " + at(3) + " AND order_date <= " + at(4);
 
+// A period [$2, $3) whose whole days are [$4, $5) (StatsPeriod): those days
+// from the figures kept by day, the rest from the rows themselves.
+std::string whole_days() {
+  return " WHERE business_id = $1 AND day >= (" + at(4) + " AT TIME ZONE 'UTC')::date" +
+         " AND day < (" + at(5) + " AT TIME ZONE 'UTC')::date";
+}
+std::string rest_of(const std::string& column) {
+  return "((" + column + " >= " + at(2) + " AND " + column + " < " + at(4) + ") OR (" + column +
+         " >= " + at(5) + " AND " + column + " < " + at(3) + "))";
+}
 struct Statements {
-  // $1 business, $2 from, $3 to, $4 the business currency. One scan of the business's
-  // customers for every figure: the grouping sets give a row per segment (grouping 1), per
-  // type (2) and the totals (3).
+  // Stats (sql/009_business_figures.sql): the figures kept for the business, with the
+  // changes not yet folded into them. $1 business.
   BuiltStatement customers{
-      "insight_customers",
-      "SELECT GROUPING(COALESCE(segment, 'unsegmented'), type),"
-      " COALESCE(segment, 'unsegmented'), type, count(*),"
-      " count(*) FILTER (WHERE deleted_at IS NULL),"
-      " count(*) FILTER (WHERE created_at >= " +
-          at(2) + " AND created_at < " + at(3) +
-          "),"
-          " count(*) FILTER (WHERE deleted_at IS NULL AND currency = $4),"
-          " COALESCE(sum(lifetime_value_minor) FILTER (WHERE deleted_at IS NULL"
-          " AND currency = $4), 0)"
-          " FROM customers WHERE business_id = $1"
-          " GROUP BY GROUPING SETS ((COALESCE(segment, 'unsegmented')), (type), ())"
-          " ORDER BY 1, 2, 3"};
-  BuiltStatement revenue{"insight_revenue",
-                         "SELECT currency, count(*), sum(total_minor) FROM orders"
-                         " WHERE business_id = $1 AND order_date >= " +
-                             at(2) + " AND order_date < " + at(3) + kCounting +
-                             " GROUP BY currency ORDER BY currency"};
+      "insight_customer_figures",
+      "SELECT segment, type, currency, active, sum(customers)::bigint,"
+      " sum(lifetime_value_minor)::bigint FROM ("
+      " SELECT segment, type, currency, active, customers, lifetime_value_minor"
+      " FROM business_customer_figures WHERE business_id = $1"
+      " UNION ALL SELECT segment, type, currency, active, customers, lifetime_value_minor"
+      " FROM business_customer_figure_changes WHERE business_id = $1) AS figures"
+      " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"};
+  BuiltStatement new_customers{
+      "insight_new_customers",
+      "SELECT (SELECT COALESCE(sum(new_customers), 0) FROM business_day_figures" + whole_days() +
+          ") + (SELECT COALESCE(sum(new_customers), 0) FROM business_day_figure_changes" +
+          whole_days() +
+          ")"
+          " + (SELECT count(*) FROM customers WHERE business_id = $1 AND deleted_at IS NULL"
+          " AND " +
+          rest_of("created_at") +
+          ")"
+          " + (SELECT count(*) FROM customers WHERE business_id = $1"
+          " AND deleted_at IS NOT NULL AND " +
+          rest_of("created_at") + ")"};
+  BuiltStatement revenue{
+      "insight_revenue",
+      "SELECT currency, sum(orders)::bigint, sum(revenue_minor)::bigint FROM ("
+      " SELECT currency, orders, revenue_minor FROM business_day_figures" +
+          whole_days() +
+          " UNION ALL SELECT currency, orders, revenue_minor FROM business_day_figure_changes" +
+          whole_days() +
+          " UNION ALL SELECT currency, 1, total_minor FROM orders WHERE business_id = $1 AND " +
+          rest_of("order_date") + kCounting +
+          ") AS figures GROUP BY currency HAVING sum(orders) <> 0 ORDER BY currency"};
+  BuiltStatement compact{"business_figures_compact", "SELECT compact_business_figures($1::int)"};
   // $1 business, $2 customer, $3 since, $4 until (both inclusive).
   BuiltStatement months{
       "insight_months",
@@ -92,36 +117,48 @@ const Statements& statements() {
 }  // namespace
 
 BusinessStats InsightStore::business_stats(const std::string& business_id,
-                                           const std::string& home_currency, std::int64_t from_ms,
-                                           std::int64_t to_ms) const {
-  const std::string from = std::to_string(from_ms);
-  const std::string to = std::to_string(to_ms);
+                                           const std::string& home_currency,
+                                           const StatsPeriod& period) const {
   BusinessStats stats;
-  const Result customers =
-      connection_.exec(statements().customers, {business_id, from, to, home_currency});
+  std::map<std::string, std::int64_t> segments;
+  std::map<std::string, std::int64_t> types;
+  const Result customers = connection_.exec(statements().customers, {business_id});
   for (int i = 0; i < customers.rows(); ++i) {
-    const std::int64_t active = customers.integer(i, 4);
-    switch (customers.integer(i, 0)) {
-      case 1:  // a segment: of active customers only
-        if (active > 0) stats.segments.push_back({customers.str(i, 1), active});
-        break;
-      case 2:  // a type
-        if (active > 0) stats.types.push_back({customers.str(i, 2), active});
-        break;
-      default:  // the totals
-        stats.total_customers = customers.integer(i, 3);
-        stats.active_customers = active;
-        stats.new_customers = customers.integer(i, 5);
-        stats.home_customers = customers.integer(i, 6);
-        stats.home_lifetime_value_minor = customers.integer(i, 7);
-        break;
+    const std::int64_t count = customers.integer(i, 4);
+    stats.total_customers += count;
+    if (!customers.boolean(i, 3)) continue;
+    // Segments and types are of active customers only.
+    stats.active_customers += count;
+    segments[customers.str(i, 0)] += count;
+    types[customers.str(i, 1)] += count;
+    if (customers.str(i, 2) == home_currency) {
+      stats.home_customers += count;
+      stats.home_lifetime_value_minor += customers.integer(i, 5);
     }
   }
-  const Result revenue = connection_.exec(statements().revenue, {business_id, from, to});
+  for (const auto& [name, count] : segments) {
+    if (count > 0) stats.segments.push_back({name, count});
+  }
+  for (const auto& [name, count] : types) {
+    if (count > 0) stats.types.push_back({name, count});
+  }
+
+  const std::string start = std::to_string(period.start_ms);
+  const std::string end = std::to_string(period.end_ms);
+  const std::string days_start = std::to_string(period.whole_days_start_ms);
+  const std::string days_end = std::to_string(period.whole_days_end_ms);
+  const std::vector<Param> params = {business_id, start, end, days_start, days_end};
+  stats.new_customers = connection_.exec(statements().new_customers, params).integer(0, 0);
+  const Result revenue = connection_.exec(statements().revenue, params);
   for (int i = 0; i < revenue.rows(); ++i) {
     stats.revenue.push_back({revenue.str(i, 0), revenue.integer(i, 1), revenue.integer(i, 2)});
   }
   return stats;
+}
+
+long InsightStore::compact_business_figures(int batch) const {
+  return static_cast<long>(
+      connection_.exec(statements().compact, {std::to_string(batch)}).integer(0, 0));
 }
 
 std::vector<MonthFigures> InsightStore::months(const std::string& business_id,

@@ -13,7 +13,17 @@
 
 namespace capi::store {
 
-// The business-wide figures of GET /v1/customers/stats for [from, to).
+// A stats period [start, end), and the whole UTC days inside it, [whole_days_start,
+// whole_days_end) (both midnights; equal when there is none): those days are read from the
+// figures kept by day, the rest of the period from the rows themselves.
+struct StatsPeriod {
+  std::int64_t start_ms = 0;
+  std::int64_t end_ms = 0;
+  std::int64_t whole_days_start_ms = 0;
+  std::int64_t whole_days_end_ms = 0;
+};
+
+// The business-wide figures of GET /v1/customers/stats for a period.
 struct BusinessStats {
   std::int64_t total_customers = 0;
   std::int64_t active_customers = 0;
@@ -66,7 +76,10 @@ class InsightStore {
   explicit InsightStore(Connection& connection) : connection_(connection) {}
 
   BusinessStats business_stats(const std::string& business_id, const std::string& home_currency,
-                               std::int64_t from_ms, std::int64_t to_ms) const;
+                               const StatsPeriod& period) const;
+  // Folds up to `batch` rows of each change log of the stats figures into the figures kept
+  // (sql/009_business_figures.sql); returns how many it folded.
+  long compact_business_figures(int batch) const;
 
   // Orders dated in [since, until], by month (only months that have orders).
   std::vector<MonthFigures> months(const std::string& business_id, const std::string& customer_id,

@@ -17,6 +17,7 @@
 
 #include "api_helpers.hpp"
 #include "stack.hpp"
+#include "stats_figures.hpp"
 
 using namespace capi::test;
 
@@ -236,6 +237,8 @@ BOOST_AUTO_TEST_CASE(upsert_matches_by_email_then_phone_and_writes_only_changes)
   BOOST_TEST(read(u3)["data"]["name"].GetString() == std::string("Up Three Renamed"));
   BOOST_TEST(read(u4)["data"]["version"].GetInt() == 1);
   BOOST_TEST(read(u4)["data"]["phone"].IsNull());
+  // The stats figures moved with the import's creates and updates.
+  BOOST_TEST(psql(kStatsFiguresDrift) == "0");
 }
 
 BOOST_AUTO_TEST_CASE(dry_run_decides_every_row_and_writes_nothing) {

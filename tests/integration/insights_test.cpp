@@ -14,12 +14,14 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <vector>
 
 #include "api_helpers.hpp"
 #include "domain/time.hpp"
 #include "shared_stack.hpp"
+#include "stats_figures.hpp"
 
 using namespace capi::test;
 
@@ -261,6 +263,60 @@ BOOST_FIXTURE_TEST_CASE(the_default_period_is_the_current_utc_month, StatsFixtur
   BOOST_TEST(text(data["period"], "start") == month + "-01T00:00:00.000Z");
   BOOST_TEST(month_of(*capi::domain::parse_rfc3339(text(data["period"], "end"))) != month);
   BOOST_TEST(month_of(*capi::domain::parse_rfc3339(text(data["period"], "end")) - 1) == month);
+}
+
+// Part of a day is counted from the rows (both indexes by creation time: the active
+// customers' and the inactive ones'), not from the figures kept by day.
+BOOST_FIXTURE_TEST_CASE(new_customers_of_part_of_a_day_include_the_deleted, StatsFixture) {
+  const std::string from = capi::domain::format_rfc3339_ms(now_ms() - 3'600'000);
+  const auto response = get(tenant, "/v1/customers/stats?from=" + from);
+  BOOST_TEST_REQUIRE(response.status == 200, response.body);
+  const auto data = data_of(response);
+  BOOST_TEST(minor(data, "newCustomers") == 5);
+  BOOST_TEST(minor(data, "totalOrders") == 0);
+  // Before the customers were made: none of them is new.
+  const std::string until = capi::domain::format_rfc3339_ms(now_ms() - 3'600'000);
+  const auto before =
+      data_of(get(tenant, "/v1/customers/stats?from=2025-03-05T10:00:00Z&to=" + until));
+  BOOST_TEST(minor(before, "newCustomers") == 0);
+  // From 5 March 10:00: not the 100.00 of 00:00 that day; 50.50, 200.00, 5.00, April's 70.00
+  // and the 2 USD orders.
+  BOOST_TEST(minor(before, "totalOrders") == 6);
+  BOOST_TEST(minor(before, "revenueMinor") == 32550);
+}
+
+// The figures are kept as a log of changes that the workers fold now and then: the answer is
+// the same before and after, and the figures equal a count afresh.
+BOOST_FIXTURE_TEST_CASE(folding_the_kept_figures_changes_no_answer, StatsFixture) {
+  const std::vector<std::string> queries = {"", "?from=2025-03-01&to=2025-03-31",
+                                            "?from=2025-03-05T00:00:00Z&to=2025-03-20T03:00:00Z"};
+  std::vector<std::string> before;
+  for (const auto& query : queries)
+    before.push_back(get(tenant, "/v1/customers/stats" + query).body);
+  BOOST_TEST(psql(kStatsFiguresDrift) == "0");
+  psql("SELECT compact_business_figures(1000000)");
+  BOOST_TEST(psql("SELECT count(*) FROM business_customer_figure_changes WHERE business_id = '" +
+                  tenant.id + "'") == "0");
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    BOOST_TEST(get(tenant, "/v1/customers/stats" + queries[i]).body == before[i], queries[i]);
+  }
+  BOOST_TEST(psql(kStatsFiguresDrift) == "0");
+}
+
+// Nobody but the workers folds the log here: it empties while requests are answered.
+BOOST_AUTO_TEST_CASE(the_workers_fold_the_change_log_after_answering) {
+  const Tenant tenant = new_tenant();
+  new_customer(tenant, R"("segment":"premium")");
+  const std::string pending =
+      "SELECT count(*) FROM business_day_figure_changes WHERE business_id = '" + tenant.id + "'";
+  BOOST_TEST_REQUIRE(psql(pending) != "0");
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (psql(pending) != "0" && std::chrono::steady_clock::now() < deadline) {
+    get(tenant, "/v1/customers/stats");
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  BOOST_TEST(psql(pending) == "0");
+  BOOST_TEST(minor(data_of(get(tenant, "/v1/customers/stats")), "newCustomers") == 1);
 }
 
 BOOST_AUTO_TEST_CASE(a_business_without_customers_has_zeros) {

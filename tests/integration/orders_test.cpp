@@ -23,6 +23,7 @@
 
 #include "api_helpers.hpp"
 #include "shared_stack.hpp"
+#include "stats_figures.hpp"
 
 using namespace capi::test;
 
@@ -775,6 +776,8 @@ BOOST_AUTO_TEST_CASE(figures_recomputed_from_the_orders_match_after_300_random_o
       BOOST_TEST(metrics["lastOrderAt"].GetString() == figures.last, id);
     }
   }
+  // The business-wide figures that stats reads moved with every one of these writes.
+  BOOST_TEST(sql(capi::test::kStatsFiguresDrift) == "0");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -232,4 +232,29 @@ BOOST_AUTO_TEST_CASE(months_of_a_range_newest_first) {
   BOOST_TEST(month_start(-1) == at(1969, 12, 1));
 }
 
+// Stats read whole days from the figures kept by day and count the parts at either end.
+BOOST_AUTO_TEST_CASE(whole_days_inside_a_period) {
+  const auto at = [](int year, int month, int day) {
+    return days_from_civil(year, month, day) * kDay;
+  };
+  // Whole days only: a month of dates.
+  auto span = midnights_within(at(2025, 3, 1), at(2025, 4, 1));
+  BOOST_TEST(span.first_ms == at(2025, 3, 1));
+  BOOST_TEST(span.last_ms == at(2025, 4, 1));
+  // Parts of a day at both ends: 5 March 10:00 to 20 March 00:00:00.001.
+  span = midnights_within(at(2025, 3, 5) + 36'000'000, at(2025, 3, 20) + 1);
+  BOOST_TEST(span.first_ms == at(2025, 3, 6));
+  BOOST_TEST(span.last_ms == at(2025, 3, 20));
+  // No whole day inside: the rest is the whole period.
+  span = midnights_within(at(2025, 3, 5) + 1, at(2025, 3, 6) + 5);
+  BOOST_TEST(span.first_ms == at(2025, 3, 6) + 5);
+  BOOST_TEST(span.last_ms == at(2025, 3, 6) + 5);
+  span = midnights_within(at(2025, 3, 5) + 1, at(2025, 3, 5) + 9);
+  BOOST_TEST(span.first_ms == at(2025, 3, 5) + 9);
+  // Before 1970 the days are floored, not truncated toward zero.
+  span = midnights_within(-kDay - 5, 3);
+  BOOST_TEST(span.first_ms == -kDay);
+  BOOST_TEST(span.last_ms == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

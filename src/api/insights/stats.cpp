@@ -86,8 +86,10 @@ Reply InsightsHandler::stats(const RequestContext& context) const {
   const Caller& caller = *context.caller;
   const std::string& home = caller.business_currency;
   const int digits = domain::currency_digits(home);
-  const store::BusinessStats stats =
-      insights_.business_stats(caller.business_id, home, period.start_ms, period.end_ms);
+  const domain::Midnights whole_days = domain::midnights_within(period.start_ms, period.end_ms);
+  const store::BusinessStats stats = insights_.business_stats(
+      caller.business_id, home,
+      {period.start_ms, period.end_ms, whole_days.first_ms, whole_days.last_ms});
 
   std::int64_t total_orders = 0;
   std::int64_t home_orders = 0;
