@@ -77,20 +77,41 @@ BEGIN
   RETURN NULL;
 END $$;
 
+-- An update that keeps the customer under the same key only moves its lifetime value (an
+-- order's create, status move or payment): one change row. Otherwise it leaves one key
+-- and joins another. The day of its creation moves only if that or its currency changes.
 CREATE FUNCTION business_figures_customer_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' THEN
+  IF TG_OP = 'UPDATE'
+     AND (OLD.business_id, COALESCE(OLD.segment, 'unsegmented'), OLD.type, OLD.currency,
+          OLD.deleted_at IS NULL)
+       = (NEW.business_id, COALESCE(NEW.segment, 'unsegmented'), NEW.type, NEW.currency,
+          NEW.deleted_at IS NULL) THEN
     INSERT INTO business_customer_figure_changes VALUES
-      (OLD.business_id, COALESCE(OLD.segment, 'unsegmented'), OLD.type, OLD.currency,
-       OLD.deleted_at IS NULL, -1, -OLD.lifetime_value_minor);
+      (NEW.business_id, COALESCE(NEW.segment, 'unsegmented'), NEW.type, NEW.currency,
+       NEW.deleted_at IS NULL, 0, NEW.lifetime_value_minor - OLD.lifetime_value_minor);
+  ELSE
+    IF TG_OP <> 'INSERT' THEN
+      INSERT INTO business_customer_figure_changes VALUES
+        (OLD.business_id, COALESCE(OLD.segment, 'unsegmented'), OLD.type, OLD.currency,
+         OLD.deleted_at IS NULL, -1, -OLD.lifetime_value_minor);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+      INSERT INTO business_customer_figure_changes VALUES
+        (NEW.business_id, COALESCE(NEW.segment, 'unsegmented'), NEW.type, NEW.currency,
+         NEW.deleted_at IS NULL, 1, NEW.lifetime_value_minor);
+    END IF;
+  END IF;
+  IF TG_OP = 'UPDATE' AND (OLD.business_id, OLD.created_at, OLD.currency)
+                        = (NEW.business_id, NEW.created_at, NEW.currency) THEN
+    RETURN NULL;
+  END IF;
+  IF TG_OP <> 'INSERT' THEN
     INSERT INTO business_day_figure_changes VALUES
       (OLD.business_id, (OLD.created_at AT TIME ZONE 'UTC')::date, OLD.currency, -1, 0, 0);
   END IF;
   IF TG_OP <> 'DELETE' THEN
-    INSERT INTO business_customer_figure_changes VALUES
-      (NEW.business_id, COALESCE(NEW.segment, 'unsegmented'), NEW.type, NEW.currency,
-       NEW.deleted_at IS NULL, 1, NEW.lifetime_value_minor);
     INSERT INTO business_day_figure_changes VALUES
       (NEW.business_id, (NEW.created_at AT TIME ZONE 'UTC')::date, NEW.currency, 1, 0, 0);
   END IF;

@@ -301,12 +301,33 @@ BOOST_FIXTURE_TEST_CASE(folding_the_kept_figures_changes_no_answer, StatsFixture
     BOOST_TEST(get(tenant, "/v1/customers/stats" + queries[i]).body == before[i], queries[i]);
   }
   BOOST_TEST(psql(kStatsFiguresDrift) == "0");
+
+  // Customers that change segment and type, come back, or are erased move their figures.
+  BOOST_TEST_REQUIRE(send(tenant, "PATCH", "/v1/customers/" + plain,
+                          R"({"segment":"vip","type":"business",)"
+                          R"("companyName":"Plain Co"})")
+                         .status == 200);
+  BOOST_TEST_REQUIRE(send(tenant, "POST", "/v1/customers/" + gone + "/restore").status == 200);
+  BOOST_TEST_REQUIRE(
+      send(tenant, "DELETE", "/v1/customers/" + premium_one + "?erase=true").status == 200);
+  const auto after = data_of(get(tenant, "/v1/customers/stats"));
+  BOOST_TEST(minor(after, "activeCount") == 4);  // gone is back, premium_one erased
+  BOOST_TEST(minor(after["segmentDistribution"], "vip") == 1);
+  BOOST_TEST(minor(after["segmentDistribution"], "premium") == 2);
+  BOOST_TEST(minor(after["typeDistribution"], "business") == 2);
+  // Active in KES: premium_business 280.00, plain 0, gone 5.00 -> 285.00 / 3 = 95.00.
+  BOOST_TEST(minor(after, "averageLifetimeValueMinor") == 9500);
+  BOOST_TEST(psql(kStatsFiguresDrift) == "0");
 }
 
 // Nobody but the workers folds the log here: it empties while requests are answered.
 BOOST_AUTO_TEST_CASE(the_workers_fold_the_change_log_after_answering) {
   const Tenant tenant = new_tenant();
   new_customer(tenant, R"("segment":"premium")");
+  // The create's own changes may be folded at once (after its answer); a change that moves
+  // nothing, logged now, shows the folding that follows.
+  psql("INSERT INTO business_day_figure_changes VALUES ('" + tenant.id +
+       "', '2025-01-01', 'KES', 0, 0, 0)");
   const std::string pending =
       "SELECT count(*) FROM business_day_figure_changes WHERE business_id = '" + tenant.id + "'";
   BOOST_TEST_REQUIRE(psql(pending) != "0");
