@@ -76,7 +76,8 @@ kind_of() {  # SQL -> what the statement is
     *"FROM order_items"*) echo "the order's items" ;;
     *"FROM orders WHERE business_id = "*"AND id = "*"FOR UPDATE"*) echo "the order, locked" ;;
     *"FROM orders WHERE business_id = "*"AND id = "*) echo "the order" ;;
-    *"GROUPING SETS"*) echo "stats: the business's customers" ;;
+    *"FROM business_customer_figures"*) echo "stats: the business's customers (kept figures)" ;;
+    *"sum(new_customers)"*) echo "stats: new customers of the period" ;;
     *"GROUP BY currency"*) echo "stats: revenue of the period" ;;
     *"date_trunc('month'"*) echo "analytics: months" ;;
     *"AS MATERIALIZED"*"order_items"*) echo "analytics: top products" ;;
