@@ -28,11 +28,6 @@ BOOST_TEST_GLOBAL_FIXTURE(SharedStack);
 namespace {
 
 // A unique email for each call, so that tests sharing the stack never collide.
-std::string fresh_email(const std::string& local = "person") {
-  static std::atomic<int> counter{0};
-  return local + std::to_string(counter++) + "." + std::to_string(getpid()) + "@example.com";
-}
-
 // A new customer of the stack's business (KE, KES); `more` adds members to its body.
 std::string new_customer(const std::string& more = "") {
   const auto response =

@@ -25,11 +25,6 @@ BOOST_TEST_GLOBAL_FIXTURE(SharedStack);
 namespace {
 
 // A unique email for each call, so that tests sharing the stack never collide.
-std::string fresh_email(const std::string& local = "person") {
-  static std::atomic<int> counter{0};
-  return local + std::to_string(counter++) + "." + std::to_string(getpid()) + "@example.com";
-}
-
 std::string lower(std::string text) {
   for (auto& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return text;

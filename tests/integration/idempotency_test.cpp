@@ -33,10 +33,6 @@ std::string unique(const std::string& stem) {
   return stem + std::to_string(counter++) + "x" + std::to_string(getpid());
 }
 
-std::string fresh_email() {
-  return unique("idem") + "@example.com";
-}
-
 Headers keyed(const std::string& key, const std::string& api_key = stack().key()) {
   return json_headers(api_key, {{"Idempotency-Key", key}});
 }
@@ -50,8 +46,8 @@ HttpResponse send(const std::string& method, const std::string& path, const Head
 std::pair<std::string, std::string> new_customer() {
   const auto created =
       send("POST", "/v1/customers", json_headers(stack().key()),
-           R"({"name":"Idem Person","email":")" + fresh_email() +
-               R"(","contacts":[{"name":"Kim","email":")" + fresh_email() + R"("}]})");
+           R"({"name":"Idem Person","email":")" + fresh_email("idem") +
+               R"(","contacts":[{"name":"Kim","email":")" + fresh_email("idem") + R"("}]})");
   BOOST_TEST_REQUIRE(created.status == 201, created.body);
   return {data_string(created, "id"), created.json()["data"]["contacts"][0]["id"].GetString()};
 }
@@ -110,17 +106,18 @@ BOOST_AUTO_TEST_CASE(every_write_route_keeps_the_key_and_replays_without_a_secon
        }},
       {"POST /v1/customers",
        [] {
-         return Attempt{"/v1/customers",
-                        R"({"name":"Keyed","email":")" + fresh_email() + R"(","tags":["a"]})"};
+         return Attempt{"/v1/customers", R"({"name":"Keyed","email":")" + fresh_email("idem") +
+                                             R"(","tags":["a"]})"};
        }},
       {"POST /v1/customers/find-or-create",
        [] {
-         return Attempt{"/v1/customers/find-or-create", R"({"email":")" + fresh_email() + "\"}"};
+         return Attempt{"/v1/customers/find-or-create",
+                        R"({"email":")" + fresh_email("idem") + "\"}"};
        }},
       {"POST /v1/customers/import",
        [] {
          return Attempt{"/v1/customers/import?mode=upsert",
-                        R"([{"name":"Imported","email":")" + fresh_email() + R"("}])"};
+                        R"([{"name":"Imported","email":")" + fresh_email("idem") + R"("}])"};
        }},
       {"PUT /v1/customers/{id}",
        [&] {
@@ -143,7 +140,7 @@ BOOST_AUTO_TEST_CASE(every_write_route_keeps_the_key_and_replays_without_a_secon
       {"POST /v1/customers/{id}/contacts",
        [&] {
          return Attempt{customer_path() + "/contacts",
-                        R"({"name":"New","email":")" + fresh_email() + "\"}"};
+                        R"({"name":"New","email":")" + fresh_email("idem") + "\"}"};
        }},
       {"PUT /v1/customers/{id}/contacts/{contactId}",
        [&] {
@@ -161,12 +158,12 @@ BOOST_AUTO_TEST_CASE(every_write_route_keeps_the_key_and_replays_without_a_secon
       {"POST /compat/finora/v1/customers",
        [] {
          return Attempt{"/compat/finora/v1/customers",
-                        R"({"name":"Keyed Finora","email":")" + fresh_email() + "\"}"};
+                        R"({"name":"Keyed Finora","email":")" + fresh_email("idem") + "\"}"};
        }},
       {"POST /compat/finora/v1/customers/find-or-create",
        [] {
          return Attempt{"/compat/finora/v1/customers/find-or-create",
-                        R"({"email":")" + fresh_email() + "\"}"};
+                        R"({"email":")" + fresh_email("idem") + "\"}"};
        }},
       {"PUT /compat/finora/v1/customers/{id}",
        [&] {
@@ -180,7 +177,7 @@ BOOST_AUTO_TEST_CASE(every_write_route_keeps_the_key_and_replays_without_a_secon
       {"POST /compat/cashfin/business/customer/create",
        [] {
          return Attempt{"/compat/cashfin/business/customer/create",
-                        R"({"name":"Keyed Cashfin","email":")" + fresh_email() + "\"}"};
+                        R"({"name":"Keyed Cashfin","email":")" + fresh_email("idem") + "\"}"};
        }},
       {"POST /compat/cashfin/business/order/checkout",
        [] {
@@ -191,9 +188,9 @@ BOOST_AUTO_TEST_CASE(every_write_route_keeps_the_key_and_replays_without_a_secon
       // The ERP dialect.
       {"POST /compat/erp/api/customers",
        [] {
-         return Attempt{
-             "/compat/erp/api/customers",
-             R"({"name":"Keyed Erp","email":")" + fresh_email() + R"(","payment_terms":"net_15"})"};
+         return Attempt{"/compat/erp/api/customers", R"({"name":"Keyed Erp","email":")" +
+                                                         fresh_email("idem") +
+                                                         R"(","payment_terms":"net_15"})"};
        }},
       {"PUT /compat/erp/api/customers/{id}",
        [&] {
@@ -223,7 +220,7 @@ BOOST_AUTO_TEST_CASE(every_write_route_keeps_the_key_and_replays_without_a_secon
          static int made = 0;
          return Attempt{"/compat/talkingshops/v1/customers",
                         R"({"mobile":"91987650)" + std::to_string(1000 + made++) +
-                            R"(","email":")" + fresh_email() + "\"}"};
+                            R"(","email":")" + fresh_email("idem") + "\"}"};
        }},
       {"PUT /compat/talkingshops/v1/customers/{id}",
        [&] {
@@ -270,7 +267,7 @@ BOOST_AUTO_TEST_CASE(every_write_route_keeps_the_key_and_replays_without_a_secon
 
 BOOST_AUTO_TEST_CASE(a_replayed_create_makes_one_customer) {
   const std::string name = unique("Once ");
-  const std::string body = R"({"name":")" + name + R"(","email":")" + fresh_email() + "\"}";
+  const std::string body = R"({"name":")" + name + R"(","email":")" + fresh_email("idem") + "\"}";
   const std::string key = unique("create-");
   const auto first = send("POST", "/v1/customers", keyed(key), body);
   BOOST_TEST_REQUIRE(first.status == 201, first.body);
@@ -288,7 +285,7 @@ BOOST_AUTO_TEST_CASE(a_replayed_create_makes_one_customer) {
 
 BOOST_AUTO_TEST_CASE(a_key_reused_with_another_body_path_or_method_is_422) {
   const std::string key = unique("reuse-");
-  const std::string email = fresh_email();
+  const std::string email = fresh_email("idem");
   const std::string body = R"({"name":"Reuse","email":")" + email + "\"}";
   const auto first = send("POST", "/v1/customers", keyed(key), body);
   BOOST_TEST_REQUIRE(first.status == 201, first.body);
@@ -296,7 +293,7 @@ BOOST_AUTO_TEST_CASE(a_key_reused_with_another_body_path_or_method_is_422) {
   const std::string before = fingerprint();
 
   const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> others = {
-      {"POST", {"/v1/customers", R"({"name":"Reuse","email":")" + fresh_email() + "\"}"}},
+      {"POST", {"/v1/customers", R"({"name":"Reuse","email":")" + fresh_email("idem") + "\"}"}},
       {"POST", {"/v1/customers", R"({"name":"Reuse", "email":")" + email + "\"}"}},  // a space
       {"POST", {"/v1/customers/find-or-create", body}},
       {"POST", {"/v1/customers?businessId=" + stack().business_id(), body}},
@@ -325,7 +322,7 @@ BOOST_AUTO_TEST_CASE(a_failed_first_attempt_is_not_stored_and_its_retry_runs_afr
   BOOST_TEST_REQUIRE(invalid.status == 422, invalid.body);
   BOOST_TEST(error_code_of(invalid) == "validation_error");
   BOOST_TEST(count("idempotency_records") == records_before);
-  const std::string email = fresh_email();
+  const std::string email = fresh_email("idem");
   const std::string body = R"({"name":"Second Try","email":")" + email + "\"}";
   const auto fixed = send("POST", "/v1/customers", keyed(key), body);
   BOOST_TEST(fixed.status == 201, fixed.body);
@@ -348,7 +345,7 @@ BOOST_AUTO_TEST_CASE(a_failed_first_attempt_is_not_stored_and_its_retry_runs_afr
 
 BOOST_AUTO_TEST_CASE(twenty_concurrent_requests_with_one_key_make_one_effect) {
   const std::string name = unique("Concurrent ");
-  const std::string body = R"({"name":")" + name + R"(","email":")" + fresh_email() + "\"}";
+  const std::string body = R"({"name":")" + name + R"(","email":")" + fresh_email("idem") + "\"}";
   const std::string key = unique("race-");
   std::vector<std::future<HttpResponse>> answers;
   answers.reserve(20);
@@ -407,7 +404,7 @@ BOOST_AUTO_TEST_CASE(a_key_is_scoped_to_its_business) {
 
 BOOST_AUTO_TEST_CASE(a_key_over_255_characters_is_400_and_runs_nothing) {
   const std::string name = unique("Long Key ");
-  const std::string body = R"({"name":")" + name + R"(","email":")" + fresh_email() + "\"}";
+  const std::string body = R"({"name":")" + name + R"(","email":")" + fresh_email("idem") + "\"}";
   const auto too_long = send("POST", "/v1/customers", keyed(std::string(256, 'k')), body);
   BOOST_TEST(too_long.status == 400, too_long.body);
   BOOST_TEST(error_code_of(too_long) == "bad_request");
@@ -419,7 +416,7 @@ BOOST_AUTO_TEST_CASE(a_key_over_255_characters_is_400_and_runs_nothing) {
 }
 
 BOOST_AUTO_TEST_CASE(erasure_destroys_the_stored_answers_that_show_the_customer) {
-  const std::string email = fresh_email();
+  const std::string email = fresh_email("idem");
   const std::string create_key = unique("erase-create-");
   const std::string body =
       R"({"name":"To Erase","email":")" + email + R"(","taxId":"P051234567X"})";
@@ -507,7 +504,7 @@ BOOST_AUTO_TEST_CASE(records_older_than_24_hours_run_afresh_and_are_purged) {
 BOOST_AUTO_TEST_CASE(a_worker_killed_mid_write_leaves_nothing_and_the_retry_runs_once) {
   Stack own({.workers = 2});
   const std::string name = unique("Killed Midway ");
-  const std::string body = R"({"name":")" + name + R"(","email":")" + fresh_email() + "\"}";
+  const std::string body = R"({"name":")" + name + R"(","email":")" + fresh_email("idem") + "\"}";
   const std::string key = unique("killed-");
   const auto headers = keyed(key, own.key());
   const auto customers = [&] {
@@ -563,7 +560,7 @@ BOOST_AUTO_TEST_CASE(a_worker_killed_mid_write_leaves_nothing_and_the_retry_runs
   // Killed after its commit: the effect and its record both exist, and the retry replays.
   const std::string after_name = unique("Committed Then Killed ");
   const std::string after_body =
-      R"({"name":")" + after_name + R"(","email":")" + fresh_email() + "\"}";
+      R"({"name":")" + after_name + R"(","email":")" + fresh_email("idem") + "\"}";
   Headers crash = keyed(unique("crashed-"), own.key());
   const auto retry_headers = crash;
   crash.emplace_back("X-Capi-Fault", "crash-after-commit");

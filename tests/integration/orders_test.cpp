@@ -32,18 +32,14 @@ BOOST_TEST_GLOBAL_FIXTURE(SharedStack);
 
 namespace {
 
-std::string fresh_email() {
-  static std::atomic<int> counter{0};
-  return "buyer" + std::to_string(counter++) + "." + std::to_string(getpid()) + "@example.com";
-}
-
 HttpResponse send(const std::string& method, const std::string& path, const std::string& body = "",
                   const std::string& key = stack().key()) {
   return stack().client().request(method, path, json_headers(key), body);
 }
 
 // A new customer of the stack's business (KE, KES); `more` adds members to its body.
-std::string new_customer(const std::string& more = "", const std::string& email = fresh_email()) {
+std::string new_customer(const std::string& more = "",
+                         const std::string& email = fresh_email("buyer")) {
   const auto response = send("POST", "/v1/customers",
                              R"({"name":"Order Customer","email":")" + email + "\"" +
                                  (more.empty() ? "" : "," + more) + "}");
@@ -183,7 +179,7 @@ BOOST_AUTO_TEST_CASE(explicit_values_win_over_the_defaults) {
 }
 
 BOOST_AUTO_TEST_CASE(customer_email_is_resolved_like_lookup) {
-  const std::string email = fresh_email();
+  const std::string email = fresh_email("buyer");
   const std::string id = new_customer("", email);
   std::string upper = email;
   for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));

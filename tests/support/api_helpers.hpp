@@ -3,6 +3,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <unistd.h>
+
+#include <atomic>
 #include <set>
 #include <string>
 
@@ -40,6 +43,12 @@ inline std::string error_detail(const HttpResponse& response, const char* path) 
   const auto& error = json["error"];
   if (!error.HasMember("details") || !error["details"].HasMember(path)) return {};
   return error["details"][path].GetString();
+}
+
+// An email address no other call of this test process gave: `local`, a counter and the pid.
+inline std::string fresh_email(const std::string& local = "person") {
+  static std::atomic<int> counter{0};
+  return local + std::to_string(counter++) + "." + std::to_string(getpid()) + "@example.com";
 }
 
 // The member names of a JSON object.
