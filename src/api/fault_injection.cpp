@@ -71,6 +71,15 @@ http::BodyStream streamed(const http::Request& request, http::BodyStream stream)
       });
     };
   }
+  if (fault_of(request) == "stall-stream" && stream) {
+    // The first piece, then nothing: the master's request_timeout ends the worker.
+    return [stream = std::move(stream)](const http::BodySink& sink) {
+      stream([&](std::string_view piece) {
+        sink(piece);
+        while (true) ::pause();
+      });
+    };
+  }
   if (fault_of(request) != "fail-stream" || !stream) return stream;
   return [stream = std::move(stream)](const http::BodySink& sink) {
     bool sent = false;

@@ -194,6 +194,39 @@ BOOST_AUTO_TEST_CASE(an_export_that_fails_part_way_ends_as_a_broken_transfer) {
 }
 #endif
 
+#ifdef CAPI_FAULT_INJECTION
+// A stream that stops moving is killed by the master after request_timeout, part-way through
+// the body: the client sees a broken transfer, never an export that looks whole (nginx's
+// export location keeps FastCGI's end of request as the end of the answer).
+BOOST_AUTO_TEST_CASE(a_stalled_stream_killed_part_way_ends_as_a_broken_transfer) {
+  Stack stack({.workers = 2,
+               .request_timeout = "1s",
+               .extra_config = "db_statement_timeout = 900ms\ndb_lock_timeout = 500ms\n"});
+  auto http = stack.client();
+  std::string rows;
+  for (int i = 0; i < 1600; ++i) {
+    rows += R"({"name":"Stalled )" + std::to_string(i) + R"(","email":"stall)" + std::to_string(i) +
+            "@export.example\"}\n";
+  }
+  const auto imported = http.request(
+      "POST", "/v1/customers/import",
+      {{"Authorization", "Bearer " + stack.key()}, {"Content-Type", "application/x-ndjson"}}, rows);
+  BOOST_TEST_REQUIRE(imported.status == 200, imported.body.substr(0, 300));
+  Headers stalled = bearer(stack.key());
+  stalled.emplace_back("X-Capi-Fault", "stall-stream");
+  const auto exported = http.get("/v1/customers/export", stalled);
+  BOOST_TEST(!exported.transport_error.empty(), "the cut-off export looked whole: status "
+                                                    << exported.status << ", "
+                                                    << exported.body.size() << " bytes");
+  BOOST_TEST(eventually(
+      [&] { return stack.service_log().find("past request_timeout") != std::string::npos; }, 3000));
+  // The next export is whole.
+  const auto whole = http.get("/v1/customers/export", bearer(stack.key()));
+  BOOST_TEST(whole.status == 200);
+  BOOST_TEST(lines_of(whole.body, "\n").size() == 1600u);
+}
+#endif
+
 BOOST_AUTO_TEST_CASE(a_stream_that_keeps_moving_outlives_request_timeout) {
   // request_timeout is 1 s; the export sends 4 batches of 500 rows, 700 ms apart (2.8 s in
   // all): each batch restarts the deadline, so the worker is not killed and every row
