@@ -21,7 +21,9 @@ void before_attempt(const http::Request& request, int attempt);
 // "crash-after-commit".
 void after_handling(const http::Request& request);
 // A streamed body (an export): "fail-stream" makes it fail after its first piece, as a
-// database that goes away part-way would; "slow-stream" waits 700 ms before each piece.
+// database that goes away part-way would; "slow-stream" waits 700 ms before each piece;
+// "stall-stream" sends the first piece and then nothing (the master kills the worker after
+// request_timeout).
 http::BodyStream streamed(const http::Request& request, http::BodyStream stream);
 // A keyed write whose effect and Idempotency-Key record are written, before its COMMIT:
 // "hang-before-commit" (never answers, holding the transaction open, for a test to kill).
