@@ -601,6 +601,24 @@ BOOST_AUTO_TEST_CASE(search_follows_renames_company_changes_and_erasure) {
   // Nothing of the customer stays in the search table.
   BOOST_TEST(stack().postgres().psql("SELECT count(*) FROM customer_search WHERE customer_id = '" +
                                      id + "'") == "0\n");
+
+  // A soft delete takes a customer out of search, a restore brings it back.
+  const std::string other = create_id(R"({"name":"Qqback Again","email":")" + fresh_email("back") +
+                                      R"(","companyName":"Qqreturns"})");
+  BOOST_TEST_REQUIRE(http.request("DELETE", "/v1/customers/" + other, key).status == 200);
+  BOOST_TEST(count("qqback") == 0);
+  BOOST_TEST_REQUIRE(http.request("POST", "/v1/customers/" + other + "/restore", key).status ==
+                     200);
+  BOOST_TEST(count("qqback") == 1);
+  BOOST_TEST(count("qqreturns") == 1);
+  // The whole table: exactly the active customers, with their names and companies.
+  BOOST_TEST(stack().postgres().psql(
+                 "WITH active AS (SELECT id, business_id, sort_name, lower(company_name)"
+                 " FROM customers WHERE deleted_at IS NULL),"
+                 " indexed AS (SELECT customer_id, business_id, sort_name, company_lower"
+                 " FROM customer_search)"
+                 " SELECT count(*) FROM ((TABLE active EXCEPT TABLE indexed)"
+                 " UNION ALL (TABLE indexed EXCEPT TABLE active)) AS d") == "0\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
