@@ -11,10 +11,11 @@ namespace capi::store {
 
 class BuiltStatement {
  public:
-  BuiltStatement(std::string name, std::string sql, Planning planning = Planning::kReused)
+  BuiltStatement(std::string name, std::string sql, Planning planning = Planning::kReused,
+                 ResultFormat format = ResultFormat::kText)
       : name_(std::move(name)),
         sql_(std::move(sql)),
-        statement_{name_.c_str(), sql_.c_str(), planning} {}
+        statement_{name_.c_str(), sql_.c_str(), planning, format} {}
   BuiltStatement(const BuiltStatement&) = delete;
   BuiltStatement& operator=(const BuiltStatement&) = delete;
 

@@ -193,10 +193,11 @@ Result Connection::run(const Statement& statement, const std::vector<Param>& par
     if (params[i]) values[i] = owned.emplace_back(*params[i]).c_str();
   }
   const int count = static_cast<int>(values.size());
+  const int format = statement.format == ResultFormat::kBinary ? 1 : 0;
   PGresult* const result = reused ? PQexecPrepared(conn_.get(), statement.name, count,
-                                                   values.data(), nullptr, nullptr, 0)
+                                                   values.data(), nullptr, nullptr, format)
                                   : PQexecParams(conn_.get(), statement.sql, count, nullptr,
-                                                 values.data(), nullptr, nullptr, 0);
+                                                 values.data(), nullptr, nullptr, format);
   const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(result, statement.name);
   return Result(result);

@@ -24,11 +24,18 @@ namespace capi::store {
 // generic plan cannot pick the index the values call for; measured 25-40 % slower).
 enum class Planning { kReused, kPerExecution };
 
+// How a statement's rows come back. kText: PostgreSQL's text output (what Result's readers
+// parse). kBinary: each type's binary send form (big-endian integers, raw bytea, timestamps
+// in microseconds since 2000; binary_fields.hpp reads them): no output function runs on the
+// server and nothing is parsed from text in the worker (the bulk export).
+enum class ResultFormat { kText, kBinary };
+
 // A named statement with $n parameters; names are unique across the store.
 struct Statement {
   const char* name;
   const char* sql;
   Planning planning = Planning::kReused;
+  ResultFormat format = ResultFormat::kText;
 };
 
 enum class ErrorKind {
@@ -68,11 +75,13 @@ struct PGconnDeleter {
   void operator()(PGconn* conn) const { PQfinish(conn); }
 };
 
-// The rows of a successful statement; text format.
+// The rows of a successful statement, in the statement's ResultFormat (text unless it asked
+// for binary: then text() is the field's raw bytes).
 class Result {
  public:
   explicit Result(PGresult* result) : result_(result) {}
   int rows() const { return PQntuples(result_.get()); }
+  int columns() const { return PQnfields(result_.get()); }
   bool empty() const { return rows() == 0; }
   bool is_null(int row, int column) const { return PQgetisnull(result_.get(), row, column) != 0; }
   std::string_view text(int row, int column) const {

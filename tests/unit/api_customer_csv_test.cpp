@@ -1,9 +1,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "api/customers/customer_csv.hpp"
+#include "api/customers/customer_json.hpp"
 
 using capi::api::csv_field;
 using capi::api::customer_csv_columns;
@@ -58,6 +60,89 @@ BOOST_AUTO_TEST_CASE(a_row_takes_each_column_from_the_customer_json) {
     if (ch == ',' && !quoted) ++fields;
   }
   BOOST_TEST(fields == static_cast<int>(customer_csv_columns().size()));
+}
+
+namespace {
+
+// The record customer_csv_row makes of write_customer's JSON: what the export wrote before it
+// wrote CSV straight from the row.
+std::string through_json(const capi::store::CustomerRow& row,
+                         const capi::records::OpenedCustomer& opened) {
+  capi::json::Buffer buffer;
+  capi::json::Writer writer(buffer);
+  capi::api::write_customer(writer, row, opened, nullptr);
+  return customer_csv_row({buffer.GetString(), buffer.GetSize()});
+}
+
+capi::store::CustomerRow full_row() {
+  capi::store::CustomerRow row;
+  row.id = "65fa9c0e1a2b3c4d5e6f7081";
+  row.business_id = "65fa9c0e1a2b3c4d5e6f7000";
+  row.version = 12;
+  row.type = "business";
+  row.name = "Acme, \"The\" Traders";
+  row.company_name = "Acme Ltd\r\nKenya";
+  row.website = "https://acme.example/a,b";
+  row.country = "KE";
+  row.currency = "KES";
+  row.segment = "wholesale";
+  row.tags = {"vip", "b2b \"quoted\"", "Müller\\x", "tab\tand\u2028"};
+  row.payment_terms = "net_15";
+  row.credit_limit_minor = 250010;
+  row.discount_rate_hundredths = 1250;
+  row.preferred_shipping = "DHL";
+  row.notes = "line one\nline two";
+  row.metadata_json = R"({"crm": "x1", "note": "a \"b\", c", "ü": "\u00e9\n"})";
+  row.customer_since_ms = 1700000000123;
+  row.created_ms = 1700000000456;
+  row.updated_ms = 1710000000789;
+  row.deleted_ms = 1720000000001;
+  row.balance_minor = -12345;
+  row.order_count = 3;
+  row.lifetime_value_minor = 99999;
+  return row;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_row_written_straight_is_the_record_of_its_json) {
+  capi::records::OpenedCustomer opened;
+  opened.email = "a@acme.com";
+  opened.phone = "+254700123456";
+  opened.tax_id = "P051234567X";
+  opened.billing_address =
+      capi::domain::Address{"1 Road, Westlands", "", "Nairobi", "", "00100", "KE"};
+  opened.shipping_address = capi::domain::Address{"", "Box \"7\"", "", "Coast", "", ""};
+  const capi::store::CustomerRow full = full_row();
+
+  capi::store::CustomerRow bare;
+  bare.id = "65fa9c0e1a2b3c4d5e6f7082";
+  bare.business_id = full.business_id;
+  bare.type = "individual";
+  bare.name = "Plain";
+  bare.currency = "JPY";
+  bare.payment_terms = "net_30";
+  bare.customer_since_ms = 1;
+  bare.created_ms = 1;
+  bare.updated_ms = 2;
+
+  capi::store::CustomerRow usd = full;
+  usd.currency = "USD";
+  usd.credit_limit_minor = 0;
+  usd.deleted_ms.reset();
+  usd.tags.clear();
+  usd.metadata_json = "{}";
+
+  const capi::records::OpenedCustomer none;
+  const std::array<const capi::records::OpenedCustomer*, 2> openings = {&opened, &none};
+  const std::array<const capi::store::CustomerRow*, 3> rows = {&full, &bare, &usd};
+  for (const auto* opened_case : openings) {
+    for (const auto* row : rows) {
+      std::string straight = "x";
+      capi::api::append_customer_csv(straight, *row, *opened_case);
+      BOOST_TEST(straight.substr(1) == through_json(*row, *opened_case));
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

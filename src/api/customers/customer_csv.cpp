@@ -6,6 +6,11 @@
 
 #include <stdexcept>
 
+#include "domain/iso_codes.hpp"
+#include "domain/money.hpp"
+#include "domain/time.hpp"
+#include "json/writer.hpp"
+
 namespace capi::api {
 namespace {
 
@@ -56,7 +61,135 @@ std::string field_text(const rapidjson::Value* value) {
   return {buffer.GetString(), buffer.GetSize()};
 }
 
+void append_field(std::string& out, std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += value;
+    return;
+  }
+  out += '"';
+  for (const char ch : value) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  out += '"';
+}
+
+void append_optional(std::string& out, const std::optional<std::string>& value) {
+  if (value) append_field(out, *value);
+}
+
+// The address's parts in kAddressParts' order; empty fields for a missing address, as
+// address_field writes null for it and for each empty part.
+void append_address(std::string& out, const std::optional<domain::Address>& address) {
+  if (!address) {
+    out += ",,,,,";
+    return;
+  }
+  for (const std::string* part : {&address->line1, &address->line2, &address->city, &address->state,
+                                  &address->postal_code, &address->country}) {
+    if (part != &address->line1) out += ',';
+    append_field(out, *part);
+  }
+}
+
+void append_time(std::string& out, const std::optional<std::int64_t>& ms) {
+  if (ms) out += domain::format_rfc3339_ms(*ms);  // digits, '-', ':', '.', 'T' and 'Z' only
+}
+
+// tags as the compact JSON array write_customer writes (and customer_csv_row writes again).
+void append_tags(std::string& out, const std::vector<std::string>& tags) {
+  if (tags.empty()) {
+    out += "[]";
+    return;
+  }
+  json::Buffer buffer;
+  json::Writer writer(buffer);
+  writer.StartArray();
+  for (const auto& tag : tags) json::string(writer, tag);
+  writer.EndArray();
+  append_field(out, {buffer.GetString(), buffer.GetSize()});
+}
+
+// metadata as customer_csv_row gives it: the stored JSON read and written again compactly.
+void append_metadata(std::string& out, const std::string& metadata_json) {
+  if (metadata_json == "{}") {
+    out += "{}";
+    return;
+  }
+  rapidjson::Document document;
+  document.Parse<rapidjson::kParseNumbersAsStringsFlag>(metadata_json.data(), metadata_json.size());
+  if (document.HasParseError()) throw std::logic_error("append_customer_csv: bad metadata");
+  append_field(out, field_text(&document));
+}
+
 }  // namespace
+
+void append_customer_csv(std::string& out, const store::CustomerRow& row,
+                         const records::OpenedCustomer& opened) {
+  const int digits = domain::currency_digits(row.currency);
+  append_field(out, row.id);
+  out += ',';
+  append_field(out, row.type);
+  out += ',';
+  append_field(out, row.name);
+  out += ',';
+  append_optional(out, row.company_name);
+  out += ',';
+  append_optional(out, opened.email);
+  out += ',';
+  append_optional(out, opened.phone);
+  out += ',';
+  append_optional(out, opened.tax_id);
+  out += ',';
+  append_optional(out, row.website);
+  out += ',';
+  append_optional(out, row.country);
+  out += ',';
+  append_field(out, row.currency);
+  out += ',';
+  append_optional(out, row.segment);
+  out += ',';
+  append_tags(out, row.tags);
+  out += ',';
+  append_address(out, opened.billing_address);
+  out += ',';
+  append_address(out, opened.shipping_address);
+  out += ',';
+  append_field(out, row.payment_terms);
+  out += ',';
+  if (row.credit_limit_minor) {
+    out += domain::format_money(*row.credit_limit_minor, digits);
+    out += ',';
+    out += std::to_string(*row.credit_limit_minor);
+  } else {
+    out += ',';
+  }
+  out += ',';
+  out += domain::format_percent(row.discount_rate_hundredths);
+  out += ',';
+  append_optional(out, row.preferred_shipping);
+  out += ',';
+  append_optional(out, row.notes);
+  out += ',';
+  append_metadata(out, row.metadata_json);
+  out += ',';
+  append_time(out, row.customer_since_ms);
+  out += ',';
+  out += domain::format_money(row.balance_minor, digits);
+  out += ',';
+  out += std::to_string(row.balance_minor);
+  out += ',';
+  out += row.active() ? "true" : "false";
+  out += ',';
+  out += std::to_string(row.version);
+  out += ',';
+  append_time(out, row.created_ms);
+  out += ',';
+  append_time(out, row.updated_ms);
+  out += ',';
+  append_time(out, row.deleted_ms);
+  out += "\r\n";
+}
 
 const std::vector<std::string>& customer_csv_columns() {
   static const std::vector<std::string> columns = make_columns();

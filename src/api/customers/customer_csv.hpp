@@ -6,6 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "records/customer_records.hpp"
+#include "store/customer_row.hpp"
+
 namespace capi::api {
 
 // The header row's names, in order: "id", "type", "name", ..., "billingAddress.line1", ...
@@ -18,6 +21,12 @@ std::string customer_csv_header();
 // strings as they are, numbers as written (exact decimals), true/false, null as an empty
 // field, arrays and objects (tags, metadata) as their compact JSON.
 std::string customer_csv_row(std::string_view customer_json);
+
+// Appends the same record as customer_csv_row(JSON of write_customer(row, opened)) to `out`,
+// straight from the row (the export's way: no JSON written and parsed again per row).
+// api_customer_csv_test holds the two to the same bytes.
+void append_customer_csv(std::string& out, const store::CustomerRow& row,
+                         const records::OpenedCustomer& opened);
 
 // A field quoted when it holds a comma, a double quote, CR or LF (quotes doubled).
 std::string csv_field(std::string_view value);

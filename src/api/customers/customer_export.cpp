@@ -2,12 +2,10 @@
 
 #include "api/customers/customer_csv.hpp"
 #include "api/customers/customer_json.hpp"
-#include "store/customer_listing.hpp"
+#include "store/customer_export_rows.hpp"
 
 namespace capi::api {
 namespace {
-
-constexpr int kBatch = 500;
 
 // One read-only snapshot for the whole export, ended however the export ends.
 class Snapshot {
@@ -45,36 +43,34 @@ const char* export_content_type(ExportFormat format) {
 ExportTotals export_customers(store::Connection& db, const records::CustomerRecords& records,
                               const std::string& business_id, const store::ListFilter& filter,
                               ExportFormat format, const http::BodySink& sink) {
-  const store::CustomerListing listing(db);
   const Snapshot snapshot(db);
+  store::CustomerExportRows rows(db, business_id, filter);
   if (format == ExportFormat::kCsv) sink(customer_csv_header());
   ExportTotals totals;
-  store::ListPage page;
-  page.sort = store::SortKey::kCreatedAt;  // ids follow creation: oldest first, ties by id
-  page.limit = kBatch;
+  // Reused across rows and batches: the row read, the JSON of one customer, the batch's text.
+  store::CustomerRow row;
+  json::Buffer buffer;
+  json::Writer writer(buffer);
   std::string batch;
-  for (;;) {
-    const auto rows = listing.list(business_id, filter, page);
-    batch.clear();
-    for (const auto& row : rows) {
-      const records::OpenedCustomer opened = records.open(row);
-      if (!opened.unreadable.empty()) ++totals.unreadable;
-      json::Buffer buffer;
-      json::Writer writer(buffer);
-      write_customer(writer, row, opened, nullptr);
-      const std::string_view object(buffer.GetString(), buffer.GetSize());
-      if (format == ExportFormat::kCsv) {
-        batch += customer_csv_row(object);
-      } else {
-        batch += object;
-        batch += '\n';
-      }
+  const auto write = [&](const store::CustomerRow& read) {
+    const records::OpenedCustomer opened = records.open(read);
+    if (!opened.unreadable.empty()) ++totals.unreadable;
+    if (format == ExportFormat::kCsv) {
+      append_customer_csv(batch, read, opened);
+      return;
     }
-    totals.customers += static_cast<std::int64_t>(rows.size());
+    buffer.Clear();
+    writer.Reset(buffer);
+    write_customer(writer, read, opened, nullptr);
+    batch.append(buffer.GetString(), buffer.GetSize());
+    batch += '\n';
+  };
+  for (;;) {
+    batch.clear();
+    const int read = rows.next(row, write);
+    totals.customers += read;
     sink(batch);
-    if (static_cast<int>(rows.size()) < kBatch) break;
-    page.after_value = store::sort_value(rows.back(), page.sort);
-    page.after_id = rows.back().id;
+    if (read < store::CustomerExportRows::kBatch) break;
   }
   return totals;
 }

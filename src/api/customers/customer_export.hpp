@@ -1,8 +1,9 @@
 // The export of a business's customers (GET /v1/customers/export and `customer-api export`):
 // every match of a listing filter, oldest first, as NDJSON (one customer object a line, as
-// the listing shows it) or CSV (customer_csv.hpp). Rows are read in batches through a keyset
-// cursor inside one read-only snapshot and handed on batch by batch: memory stays flat
-// however many customers there are, and the export is consistent as of its start.
+// the listing shows it) or CSV (customer_csv.hpp, written straight from each row). Rows are
+// read in batches through one cursor (store/customer_export_rows.hpp) inside one read-only
+// snapshot and handed on batch by batch: memory stays flat however many customers there are,
+// and the export is consistent as of its start.
 #pragma once
 
 #include <cstdint>

@@ -265,6 +265,8 @@ class Import {
     created.created_ms = now_ms;
     created.updated_ms = now_ms;
     tools_.records.apply(draft, created);
+    // No customerSince: the creation time, as the copy would otherwise set on a copy of the row.
+    if (!created.customer_since_ms) created.customer_since_ms = now_ms;
     claim(row, created.id);
     row.outcome = Outcome::kCreated;
     row.id = created.id;
