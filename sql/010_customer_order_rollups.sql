@@ -68,7 +68,8 @@ CREATE INDEX orders_customer_open
 -- Moves one order's month figures by `sign` (1: add it, -1: take it off); a month left
 -- without orders is deleted.
 CREATE FUNCTION order_rollups_month_delta(o orders, sign integer) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO customer_order_months AS m (business_id, customer_id, month, orders,
     revenue_minor, paid_orders, paid_on_time, paid_seconds)
   SELECT o.business_id, o.customer_id, date_trunc('month', o.order_date AT TIME ZONE 'UTC')::date,
@@ -86,7 +87,7 @@ LANGUAGE sql AS $$
   DELETE FROM customer_order_months
   WHERE business_id = o.business_id AND customer_id = o.customer_id
     AND month = date_trunc('month', o.order_date AT TIME ZONE 'UTC')::date AND orders = 0;
-$$;
+END $$;
 
 -- Recounts a customer's month of some products from the orders and their items, then those
 -- products' rows over every month from the month rows. Used when an order leaves or enters
@@ -94,7 +95,8 @@ $$;
 -- when items are deleted: it reads one month of the customer's orders.
 CREATE FUNCTION order_rollups_recount_products(p_business text, p_customer text, p_month date,
                                                p_products text[]) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
   DELETE FROM customer_product_months
   WHERE business_id = p_business AND customer_id = p_customer AND month = p_month
     AND product_id = ANY (p_products);
@@ -131,7 +133,7 @@ LANGUAGE sql AS $$
   SELECT p_business, p_customer, g.product_id, g.lines, g.quantity, g.revenue_minor, n.name,
          n.name_order_date, n.name_order_id, n.name_position
   FROM g JOIN n USING (product_id);
-$$;
+END $$;
 
 -- Inserted orders (a create, or a COPY of many): their month figures.
 CREATE FUNCTION order_rollups_orders_inserted() RETURNS trigger
@@ -169,8 +171,12 @@ BEGIN
            date_trunc('month', o.order_date AT TIME ZONE 'UTC')::date AS month, i.product_id,
            i.quantity, i.line_total_minor, i.product_name, o.order_date, o.id AS order_id,
            i.position
-    FROM inserted_items i JOIN orders o ON o.id = i.order_id
-    WHERE o.status NOT IN ('cancelled', 'refunded')),
+    FROM inserted_items i
+    -- Each order by its key: OFFSET 0 keeps the subquery from being flattened into a join,
+    -- which the cached plan could make a hash join over every order of the table.
+    CROSS JOIN LATERAL (SELECT business_id, customer_id, order_date, id FROM orders
+                        WHERE orders.id = i.order_id
+                          AND orders.status NOT IN ('cancelled', 'refunded') OFFSET 0) AS o),
   by_month AS (
     INSERT INTO customer_product_months AS m (business_id, customer_id, month, product_id,
       lines, quantity, revenue_minor, name, name_order_date, name_order_id, name_position)
