@@ -72,9 +72,9 @@ struct Statements {
                             raw_orders("order_date, total_minor") +
                             ") AS r) AS x GROUP BY month ORDER BY month DESC"};
   // $9 every month (the customer's rollup of every month answers), $10 how many; ties by
-  // product id so that the answer is the same every time. The sums first (index-only scans
-  // of the rollups, hashed), then the name of each top product's newest line: the newest of
-  // its rollup rows' and raw lines' names.
+  // product id so that the answer is the same every time. The sums first (hashed, no sort of
+  // the rows), then the name of each top product's newest line: the newest of its rollup
+  // rows' (customer_product_months_by_product) and raw lines' names.
   BuiltStatement top_products{
       "insight_top_products",
       "WITH r AS MATERIALIZED (" + raw_orders("id, order_date") +
