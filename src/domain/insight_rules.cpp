@@ -202,4 +202,32 @@ std::vector<std::string> months_newest_first(std::int64_t start_ms, std::int64_t
   return months;
 }
 
+PeriodSplit split_period(std::int64_t since_ms, std::int64_t now_ms, bool orders_before,
+                         bool orders_after) {
+  PeriodSplit split;
+  split.since_ms = since_ms;
+  split.now_ms = now_ms;
+  if (since_ms > now_ms) {  // empty: no raw range, no month
+    split.head_end_ms = since_ms;
+    split.first_month_ms = next_month_start(now_ms);
+    split.last_month_ms = month_start(now_ms);
+    split.tail_start_ms = now_ms + 1;
+    return split;
+  }
+  const std::int64_t since_month = month_start(since_ms);
+  const std::int64_t now_month = month_start(now_ms);
+  // The first month is whole in the rollups when nothing that counts is dated before since in
+  // it: the customer has no orders before since, or the period starts with the month.
+  split.first_month_ms =
+      (!orders_before || since_ms == since_month) ? since_month : next_month_start(since_ms);
+  split.head_end_ms = split.first_month_ms == since_month ? since_ms : split.first_month_ms;
+  // The current month's rollup would count orders dated after now: read it from the orders.
+  split.last_month_ms = orders_after ? month_start(now_month - 1) : now_month;
+  split.tail_start_ms = orders_after ? now_month : now_ms + 1;
+  // A period within the current month with orders after now: the tail reads all of it.
+  split.head_end_ms = std::min(split.head_end_ms, split.tail_start_ms);
+  split.all_months = !orders_before && !orders_after;
+  return split;
+}
+
 }  // namespace capi::domain

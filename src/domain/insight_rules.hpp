@@ -119,4 +119,27 @@ struct Midnights {
 };
 Midnights midnights_within(std::int64_t start_ms, std::int64_t end_ms);
 
+// How a customer's orders dated in a period [since, now] are read (sql/010): whole UTC months
+// from the per-customer rollups, and only the part of a month they cannot answer from the
+// orders themselves: the orders dated in [since, head_end) (the period's first month, when
+// it starts within it and the customer has orders before), the rollup months
+// [first_month, last_month] (none when first_month > last_month), and the orders dated in
+// [tail_start, now] (the current month, when the customer has orders dated after now, which a
+// month's rollup would count). When no order that counts lies outside the period, the
+// customer's rollup of every month answers for the products (all_months).
+struct PeriodSplit {
+  std::int64_t since_ms = 0;
+  std::int64_t now_ms = 0;
+  std::int64_t head_end_ms = 0;
+  std::int64_t first_month_ms = 0;
+  std::int64_t last_month_ms = -1;
+  std::int64_t tail_start_ms = 0;
+  bool all_months = false;
+};
+
+// `orders_before`: the customer has orders that count dated before since; `orders_after`:
+// dated after now. A period that starts after now is empty (nothing read).
+PeriodSplit split_period(std::int64_t since_ms, std::int64_t now_ms, bool orders_before,
+                         bool orders_after);
+
 }  // namespace capi::domain

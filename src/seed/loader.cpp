@@ -312,7 +312,8 @@ int load_business(const config::Config& config, const cli::SeedOptions& options,
   connection.exec_script("VACUUM (ANALYZE) customers, customer_search");
   if (order_load != nullptr) {
     connection.exec_script(
-        "VACUUM (ANALYZE) orders, order_items, order_payments, order_number_counters");
+        "VACUUM (ANALYZE) orders, order_items, order_payments, order_number_counters,"
+        " customer_order_months, customer_product_months, customer_products");
   }
   const double vacuum_seconds = seconds_since(vacuum_started);
 

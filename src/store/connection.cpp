@@ -257,12 +257,14 @@ void Connection::abort_copy(const char* reason) noexcept {
   }
 }
 
-Connection::Transaction::Transaction(Connection& connection)
+Connection::Transaction::Transaction(Connection& connection, Isolation isolation)
     : connection_(connection),
       depth_(connection.transaction_depth_),
       session_(connection.session_) {
   if (depth_ == 0) {
-    connection_.exec_script("BEGIN");
+    connection_.exec_script(isolation == Isolation::kSnapshot
+                                ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                                : "BEGIN");
   } else {
     connection_.exec_script(("SAVEPOINT capi_" + std::to_string(depth_)).c_str());
   }

@@ -150,9 +150,13 @@ class Connection {
   // must commit with the effect) and nothing commits before the outermost does. A savepoint,
   // not a plain join: a statement that fails inside (a unique violation that a handler
   // answers by reading again) leaves the outer transaction usable, as it would be alone.
+  // kSnapshot: a read-only transaction whose statements all see one snapshot (REPEATABLE
+  // READ), for reads whose figures must agree with each other; inside another transaction it
+  // is a savepoint of that one, with that one's isolation.
+  enum class Isolation { kReadCommitted, kSnapshot };
   class Transaction {
    public:
-    explicit Transaction(Connection& connection);
+    explicit Transaction(Connection& connection, Isolation isolation = Isolation::kReadCommitted);
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     ~Transaction();

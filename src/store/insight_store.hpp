@@ -1,7 +1,10 @@
 // The figures of the Insights section, computed by PostgreSQL over the orders that count
 // (not cancelled or refunded): grouped and summed there, so that a worker never loads a
 // customer's or a business's orders. Values are always parameters; times are Unix
-// milliseconds. Every statement names the business beside the ids.
+// milliseconds. Every statement names the business beside the ids. A customer's figures of a
+// period read the per-customer rollups of sql/010 for its whole months and the orders
+// themselves only for the rest of a month at its edges (domain::PeriodSplit), so that their
+// cost barely grows with the customer's order count.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/insight_rules.hpp"
 #include "store/connection.hpp"
 
 namespace capi::store {
@@ -59,14 +63,14 @@ struct ProductFigures {
   std::int64_t revenue_minor = 0;
 };
 
-// A customer's payment and overdue figures now, and its revenue since `since`.
+// A customer's payment and overdue figures now, and its revenue in a period.
 struct CustomerPaymentFigures {
   std::int64_t paid_orders = 0;   // fully paid
   std::int64_t paid_on_time = 0;  // fully paid by the due date
   std::int64_t overdue_minor = 0;
   std::optional<std::int64_t> oldest_overdue_due_ms;
   std::int64_t revenue_since_minor = 0;
-  // Mean days from order date to full payment over fully paid orders dated since `since`,
+  // Mean days from order date to full payment over fully paid orders dated in the period,
   // as a decimal text with one decimal ("12.5"); null without such orders.
   std::optional<std::string> avg_payment_days;
 };
@@ -81,16 +85,22 @@ class InsightStore {
   // (sql/009_business_figures.sql); returns how many it folded.
   long compact_business_figures(int batch) const;
 
-  // Orders dated in [since, until], by month (only months that have orders).
+  // How the customer's orders dated in [since, now] are read: whether orders that count lie
+  // outside the period decides which rollups answer (sql/010_customer_order_rollups.sql).
+  domain::PeriodSplit split(const std::string& business_id, const std::string& customer_id,
+                            std::int64_t since_ms, std::int64_t now_ms) const;
+  // Orders dated in the period, by month (only months that have orders), newest first.
   std::vector<MonthFigures> months(const std::string& business_id, const std::string& customer_id,
-                                   std::int64_t since_ms, std::int64_t until_ms) const;
-  // The top `limit` products by revenue (line totals) of orders dated in [since, until].
+                                   const domain::PeriodSplit& split) const;
+  // The top `limit` products by revenue (line totals) of orders dated in the period.
   std::vector<ProductFigures> top_products(const std::string& business_id,
-                                           const std::string& customer_id, std::int64_t since_ms,
-                                           std::int64_t until_ms, int limit) const;
+                                           const std::string& customer_id,
+                                           const domain::PeriodSplit& split, int limit) const;
+  // The payment and overdue figures now (the split's now), the revenue and the mean days to
+  // payment of the period.
   CustomerPaymentFigures payment_figures(const std::string& business_id,
-                                         const std::string& customer_id, std::int64_t since_ms,
-                                         std::int64_t now_ms) const;
+                                         const std::string& customer_id,
+                                         const domain::PeriodSplit& split) const;
 
  private:
   Connection& connection_;

@@ -7,12 +7,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <random>
 #include <string>
 #include <thread>
 #include <tuple>
@@ -20,6 +22,7 @@
 
 #include "api_helpers.hpp"
 #include "domain/time.hpp"
+#include "rollups.hpp"
 #include "shared_stack.hpp"
 #include "stats_figures.hpp"
 
@@ -605,6 +608,196 @@ BOOST_AUTO_TEST_CASE(risk_rules_at_their_thresholds) {
   pay(tenant, order, "10.00", base - 1000);
   BOOST_TEST(text(data_of(get(tenant, "/v1/customers/" + paid + "/analytics")), "riskScore") ==
              "low");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(analytics_rollups)
+
+// The figures of a period as the analytics computed them before the rollups, straight from
+// the orders ($c customer, $s since and $n now in Unix milliseconds): the months with orders
+// ("2025-03:2:1500" newest first), the top 5 products ("p1:Name:3:900"), the period's revenue
+// and the mean days to payment.
+const char* const kFromTheOrders = R"sql(
+WITH p AS (SELECT 'epoch'::timestamptz + $s::bigint * interval '1 millisecond' AS since,
+                  'epoch'::timestamptz + $n::bigint * interval '1 millisecond' AS now),
+o AS (SELECT o.* FROM orders o, p WHERE o.customer_id = '$c'
+        AND o.status NOT IN ('cancelled', 'refunded')
+        AND o.order_date >= p.since AND o.order_date <= p.now),
+m AS (SELECT to_char(date_trunc('month', order_date AT TIME ZONE 'UTC'), 'YYYY-MM') AS month,
+             count(*) AS n, sum(total_minor) AS revenue FROM o GROUP BY 1),
+t AS (SELECT i.product_id,
+             (array_agg(i.product_name ORDER BY o.order_date DESC, o.id DESC, i.position))[1]
+               AS name,
+             sum(i.quantity) AS quantity, sum(i.line_total_minor) AS revenue
+      FROM o JOIN order_items i ON i.order_id = o.id
+      GROUP BY i.product_id ORDER BY 4 DESC, 1 LIMIT 5)
+SELECT COALESCE((SELECT string_agg(month || ':' || n || ':' || revenue, ',' ORDER BY month DESC)
+                 FROM m), '')
+  || '|' || COALESCE((SELECT string_agg(product_id || ':' || name || ':' || quantity || ':'
+                                        || revenue, ',' ORDER BY revenue DESC, product_id)
+                      FROM t), '')
+  || '|' || (SELECT COALESCE(sum(total_minor), 0) FROM o)
+  || '|' || COALESCE((SELECT round((avg(extract(epoch FROM paid_at - order_date))
+                                    / 86400)::numeric, 1)::text
+                      FROM o WHERE amount_paid_minor = total_minor AND paid_at IS NOT NULL),
+                     'null')
+)sql";
+
+std::string replaced(std::string text, const std::map<std::string, std::string>& values) {
+  for (const auto& [name, value] : values) {
+    for (std::size_t at = text.find(name); at != std::string::npos;
+         at = text.find(name, at + value.size())) {
+      text.replace(at, name.size(), value);
+    }
+  }
+  return text;
+}
+
+// The same four figures from an analytics answer.
+std::string figures_of(const rapidjson::Value& data) {
+  std::string months;
+  for (const auto& month : data["orderHistory"].GetArray()) {
+    if (month["orders"].GetInt64() == 0) continue;
+    months += std::string(months.empty() ? "" : ",") + month["month"].GetString() + ":" +
+              std::to_string(month["orders"].GetInt64()) + ":" +
+              std::to_string(month["revenueMinor"].GetInt64());
+  }
+  std::string products;
+  for (const auto& product : data["topProducts"].GetArray()) {
+    products += std::string(products.empty() ? "" : ",") + product["productId"].GetString() + ":" +
+                product["productName"].GetString() + ":" +
+                std::to_string(product["quantityOrdered"].GetInt64()) + ":" +
+                std::to_string(product["revenueMinor"].GetInt64());
+  }
+  const auto& money = data["financialSummary"];
+  std::string days = "null";
+  if (!money["avgPaymentDays"].IsNull()) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", money["avgPaymentDays"].GetDouble());
+    days = text;
+  }
+  return months + "|" + products + "|" + std::to_string(money["totalRevenueMinor"].GetInt64()) +
+         "|" + days;
+}
+
+// Random creates (dated over the last 14 months, some after now), status moves, payments and
+// new order and due dates over 4 customers; then the rollups are compared with the orders,
+// and each period's analytics (edges mid-month) with the figures computed from the orders as
+// before the rollups. Orders after now (tail read from the orders), a customer whose orders
+// are all of the last 30 days (products from the every-month rollup) and periods starting
+// mid-month (head read from the orders) exercise each way of reading.
+BOOST_AUTO_TEST_CASE(rollups_and_analytics_match_the_orders_after_random_writes) {
+  const Tenant tenant = new_tenant();
+  std::vector<std::string> customers;
+  customers.reserve(4);
+  for (int i = 0; i < 4; ++i) customers.push_back(new_customer(tenant));
+  const std::vector<std::string> statuses = {"pending",   "confirmed", "shipped", "delivered",
+                                             "completed", "cancelled", "refunded"};
+  std::mt19937 random(20261206);
+  const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+  const std::int64_t now = now_ms();
+  struct Order {
+    std::string id;
+    std::int64_t date_ms;
+    std::int64_t due_minor;
+  };
+  std::vector<Order> orders;
+  int created = 0, moved = 0, paid = 0, redated = 0;
+  for (int op = 0; op < 240; ++op) {
+    const int kind = orders.empty() ? 0 : pick(5);
+    if (kind <= 1) {
+      // Customer 2 gets orders of the last 30 days only; customers 0 and 1 some after now.
+      const std::size_t who = static_cast<std::size_t>(pick(4));
+      std::int64_t date = now - static_cast<std::int64_t>(pick(420)) * kDay -
+                          static_cast<std::int64_t>(pick(86'400)) * 1000;
+      if (who == 2) date = now - static_cast<std::int64_t>(pick(25'000'000)) * 100;
+      if (who < 2 && pick(12) == 0)
+        date = now + static_cast<std::int64_t>(1 + pick(3'000'000)) * 1000;
+      std::string items;
+      std::vector<int> taken;
+      for (int line = 0, lines = 1 + pick(3); line < lines; ++line) {
+        const int product = pick(7);
+        if (std::find(taken.begin(), taken.end(), product) != taken.end()) continue;
+        taken.push_back(product);
+        items += std::string(items.empty() ? "" : ",") + R"({"productId":"p)" +
+                 std::to_string(product) + R"(","productName":"Name )" + std::to_string(op) +
+                 R"(","quantity":)" + std::to_string(1 + pick(4)) + R"(,"unitPriceMinor":)" +
+                 std::to_string(pick(20000)) + "}";
+      }
+      const auto response =
+          send(tenant, "POST", "/v1/orders",
+               R"({"customerId":")" + customers[who] + R"(","items":[)" + items +
+                   R"(],"orderDate":")" + at(date) + R"(","dueDate":")" +
+                   at(date + static_cast<std::int64_t>(pick(40)) * kDay) + R"(","status":")" +
+                   statuses[static_cast<std::size_t>(pick(5))] + "\"}");
+      BOOST_TEST_REQUIRE(response.status == 201, response.body);
+      orders.push_back(
+          {data_string(response, "id"), date, data_of(response)["totalMinor"].GetInt64()});
+      ++created;
+      continue;
+    }
+    Order& target = orders[static_cast<std::size_t>(pick(static_cast<int>(orders.size())))];
+    if (kind == 2) {
+      const auto response =
+          send(tenant, "PATCH", "/v1/orders/" + target.id,
+               R"({"status":")" + statuses[static_cast<std::size_t>(pick(7))] + "\"}");
+      BOOST_TEST((response.status == 200 || response.status == 409), response.body);
+      moved += response.status == 200 ? 1 : 0;
+    } else if (kind == 3) {
+      // Half of what is due, or all of it: orders become paid in full at random times.
+      const std::int64_t amount =
+          pick(2) == 0 ? target.due_minor : std::max<std::int64_t>(1, target.due_minor / 2);
+      const std::int64_t when = target.date_ms + static_cast<std::int64_t>(pick(3'000'000)) * 1000;
+      const auto response =
+          send(tenant, "POST", "/v1/orders/" + target.id + "/payments",
+               R"({"amountMinor":)" + std::to_string(amount) + R"(,"paidAt":")" + at(when) + "\"}");
+      BOOST_TEST((response.status == 201 || response.status == 409 || response.status == 422),
+                 response.body);
+      if (response.status == 201) {
+        target.due_minor -= amount;
+        ++paid;
+      }
+    } else {
+      // A new order date (within a few weeks: across a month's edge often) and due date.
+      const std::int64_t date =
+          target.date_ms - static_cast<std::int64_t>(pick(40) - 20) * kDay - 3'600'000;
+      const auto response = send(tenant, "PATCH", "/v1/orders/" + target.id,
+                                 R"({"orderDate":")" + at(date) + R"(","dueDate":")" +
+                                     at(date + static_cast<std::int64_t>(pick(30)) * kDay) + "\"}");
+      BOOST_TEST((response.status == 200 || response.status == 422), response.body);
+      if (response.status == 200) {
+        target.date_ms = date;
+        ++redated;
+      }
+    }
+  }
+  BOOST_TEST_MESSAGE("created " << created << ", moved " << moved << ", paid " << paid
+                                << ", redated " << redated);
+  BOOST_TEST(moved > 0);
+  BOOST_TEST(paid > 0);
+  BOOST_TEST(redated > 0);
+
+  const std::string drift = psql(rollup_drift_sql(tenant.id));
+  BOOST_TEST(drift.substr(0, drift.find(' ')) == "0", drift);
+
+  for (const auto& customer : customers) {
+    for (const std::string period : {"30d", "90d", "1y", "all"}) {
+      std::string path = "/v1/customers/" + customer;
+      path += "/analytics?period=";
+      path += period;
+      const auto response = get(tenant, path);
+      BOOST_TEST_REQUIRE(response.status == 200, response.body);
+      const auto data = data_of(response);
+      if (data["periodStart"].IsNull()) continue;  // no orders that count
+      const auto since = *capi::domain::parse_rfc3339(text(data, "periodStart"));
+      const auto until = *capi::domain::parse_rfc3339(text(data, "periodEnd"));
+      const std::string expected = psql(replaced(
+          kFromTheOrders,
+          {{"$c", customer}, {"$s", std::to_string(since)}, {"$n", std::to_string(until)}}));
+      BOOST_TEST(figures_of(data) == expected, customer << " " << period);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

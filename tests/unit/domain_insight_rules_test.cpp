@@ -257,4 +257,71 @@ BOOST_AUTO_TEST_CASE(whole_days_inside_a_period) {
   BOOST_TEST(span.last_ms == 0);
 }
 
+// Each split covers [since, now] once: the orders of [since, head_end), the rollup months
+// [first_month, last_month], the orders of [tail_start, now].
+BOOST_AUTO_TEST_CASE(a_period_is_read_from_whole_months_and_at_most_its_edges) {
+  const auto at = [](int year, int month, int day) {
+    return days_from_civil(year, month, day) * kDay;
+  };
+  constexpr std::int64_t kHour = 3'600'000;
+  const std::int64_t now = at(2024, 6, 12) + 10 * kHour;
+  const std::int64_t since = at(2024, 3, 14) + 5 * kHour;  // 90 days before, mid-month
+
+  // Orders before the period: March's rest from the orders, April-June from the rollups.
+  const PeriodSplit mid = split_period(since, now, true, false);
+  BOOST_TEST(mid.since_ms == since);
+  BOOST_TEST(mid.now_ms == now);
+  BOOST_TEST(mid.head_end_ms == at(2024, 4, 1));
+  BOOST_TEST(mid.first_month_ms == at(2024, 4, 1));
+  BOOST_TEST(mid.last_month_ms == at(2024, 6, 1));
+  BOOST_TEST(mid.tail_start_ms == now + 1);  // nothing after the months
+  BOOST_TEST(!mid.all_months);
+
+  // Nothing before since (period "all" starts at the first order): March whole from its rollup,
+  // and the products from every month.
+  const PeriodSplit all = split_period(since, now, false, false);
+  BOOST_TEST(all.head_end_ms == since);
+  BOOST_TEST(all.first_month_ms == at(2024, 3, 1));
+  BOOST_TEST(all.last_month_ms == at(2024, 6, 1));
+  BOOST_TEST(all.all_months);
+
+  // A period starting on a month's first instant needs no orders read at its start.
+  const PeriodSplit whole = split_period(at(2024, 3, 1), now, true, false);
+  BOOST_TEST(whole.head_end_ms == at(2024, 3, 1));
+  BOOST_TEST(whole.first_month_ms == at(2024, 3, 1));
+  BOOST_TEST(!whole.all_months);
+
+  // Orders dated after now: June up to now from the orders, the rollups end with May.
+  const PeriodSplit future = split_period(since, now, true, true);
+  BOOST_TEST(future.head_end_ms == at(2024, 4, 1));
+  BOOST_TEST(future.first_month_ms == at(2024, 4, 1));
+  BOOST_TEST(future.last_month_ms == at(2024, 5, 1));
+  BOOST_TEST(future.tail_start_ms == at(2024, 6, 1));
+  BOOST_TEST(!future.all_months);
+  BOOST_TEST(!split_period(since, now, false, true).all_months);
+
+  // A period within one month: all of it from the orders (no rollup month)...
+  const PeriodSplit inside = split_period(at(2024, 6, 2), now, true, false);
+  BOOST_TEST(inside.head_end_ms == now + 1);
+  BOOST_TEST(inside.first_month_ms > inside.last_month_ms);
+  // ... with orders after now too: the tail reads the month up to now, the head nothing
+  // (the two never overlap).
+  const PeriodSplit both = split_period(at(2024, 6, 2), now, true, true);
+  BOOST_TEST(both.first_month_ms > both.last_month_ms);
+  BOOST_TEST(both.tail_start_ms == at(2024, 6, 1));
+  BOOST_TEST(both.head_end_ms == at(2024, 6, 1));
+  // ... or its month from the rollup when nothing is dated outside the period.
+  const PeriodSplit alone = split_period(at(2024, 6, 2), now, false, false);
+  BOOST_TEST(alone.first_month_ms == at(2024, 6, 1));
+  BOOST_TEST(alone.last_month_ms == at(2024, 6, 1));
+  BOOST_TEST(alone.head_end_ms == at(2024, 6, 2));
+
+  // A period after now is empty.
+  const PeriodSplit empty = split_period(now + 1, now, false, false);
+  BOOST_TEST(empty.head_end_ms == now + 1);
+  BOOST_TEST(empty.first_month_ms > empty.last_month_ms);
+  BOOST_TEST(empty.tail_start_ms == now + 1);
+  BOOST_TEST(!empty.all_months);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

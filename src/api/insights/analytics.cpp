@@ -120,6 +120,9 @@ void top_products(json::Writer& writer, const std::vector<store::ProductFigures>
 
 Reply InsightsHandler::analytics(const RequestContext& context) const {
   const PeriodChoice choice = parse_period(context.query);
+  // One snapshot for the customer and every figure: the split's look at the orders outside the
+  // period holds for the statements that rely on it.
+  store::Connection::Transaction snapshot(db_, store::Connection::Isolation::kSnapshot);
   const store::CustomerRow row = require_customer(context);
   const std::int64_t now_ms = insights_now_ms();
   const int digits = domain::currency_digits(row.currency);
@@ -130,13 +133,15 @@ Reply InsightsHandler::analytics(const RequestContext& context) const {
   // Without a period nothing is dated in it: an instant after now selects no order.
   const std::int64_t since_ms = start_ms.value_or(now_ms + 1);
 
-  const auto figures = insights_.payment_figures(row.business_id, row.id, since_ms, now_ms);
+  const domain::PeriodSplit split = insights_.split(row.business_id, row.id, since_ms, now_ms);
+  const auto figures = insights_.payment_figures(row.business_id, row.id, split);
   std::vector<store::MonthFigures> months;
   std::vector<store::ProductFigures> products;
   if (start_ms && row.order_count > 0) {
-    months = insights_.months(row.business_id, row.id, since_ms, now_ms);
-    products = insights_.top_products(row.business_id, row.id, since_ms, now_ms, kTopProducts);
+    months = insights_.months(row.business_id, row.id, split);
+    products = insights_.top_products(row.business_id, row.id, split, kTopProducts);
   }
+  snapshot.commit();
   const auto utilization =
       domain::utilization_hundredths(row.balance_minor, row.credit_limit_minor);
   const std::int64_t days_overdue = figures.oldest_overdue_due_ms

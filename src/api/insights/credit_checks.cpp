@@ -75,8 +75,9 @@ int parse_page(const http::QueryParams& query, ApiError::Details& errors) {
 Reply InsightsHandler::credit_check(const RequestContext& context) const {
   const store::CustomerRow row = require_customer(context);
   const std::int64_t now_ms = insights_now_ms();
+  const std::int64_t since_ms = now_ms - kRevenueDays * domain::kMillisPerDay;
   const auto figures = insights_.payment_figures(
-      row.business_id, row.id, now_ms - kRevenueDays * domain::kMillisPerDay, now_ms);
+      row.business_id, row.id, insights_.split(row.business_id, row.id, since_ms, now_ms));
 
   domain::CreditInput input;
   input.paid_orders = figures.paid_orders;
