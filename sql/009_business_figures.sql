@@ -25,15 +25,9 @@ CREATE TABLE business_customer_figures (
   lifetime_value_minor  bigint NOT NULL,
   PRIMARY KEY (business_id, segment, type, currency, active)
 );
-CREATE TABLE business_customer_figure_changes (
-  business_id           text NOT NULL,
-  segment               text NOT NULL,
-  type                  text NOT NULL,
-  currency              text NOT NULL,
-  active                boolean NOT NULL,
-  customers             bigint NOT NULL,
-  lifetime_value_minor  bigint NOT NULL
-);
+-- The change logs have their figure table's columns, without its key: a key may have many
+-- changes until they are folded.
+CREATE TABLE business_customer_figure_changes (LIKE business_customer_figures);
 CREATE INDEX business_customer_figure_changes_business
   ON business_customer_figure_changes (business_id);
 
@@ -46,14 +40,7 @@ CREATE TABLE business_day_figures (
   revenue_minor  bigint NOT NULL,
   PRIMARY KEY (business_id, day, currency)
 );
-CREATE TABLE business_day_figure_changes (
-  business_id    text NOT NULL,
-  day            date NOT NULL,
-  currency       text NOT NULL,
-  new_customers  bigint NOT NULL,
-  orders         bigint NOT NULL,
-  revenue_minor  bigint NOT NULL
-);
+CREATE TABLE business_day_figure_changes (LIKE business_day_figures);
 CREATE INDEX business_day_figure_changes_business
   ON business_day_figure_changes (business_id, day);
 

@@ -194,24 +194,38 @@ BOOST_AUTO_TEST_CASE(an_export_that_fails_part_way_ends_as_a_broken_transfer) {
 }
 #endif
 
+namespace {
+
+// A pool whose requests may run 1 s (the database's limits below it, as the service
+// requires), for the drills of a stream that outlives it.
+const StackOptions kOneSecondRequests = {
+    .workers = 2,
+    .request_timeout = "1s",
+    .extra_config = "db_statement_timeout = 900ms\ndb_lock_timeout = 500ms\n"};
+
+// 1,600 customers, four batches of an export, imported into the stack's business.
+void import_four_batches(Stack& stack, const std::string& stem) {
+  std::string rows;
+  for (int i = 0; i < 1600; ++i) {
+    rows += R"({"name":")" + stem + " " + std::to_string(i) + R"(","email":")" + stem +
+            std::to_string(i) + "@export.example\"}\n";
+  }
+  const auto imported = stack.client().request(
+      "POST", "/v1/customers/import",
+      {{"Authorization", "Bearer " + stack.key()}, {"Content-Type", "application/x-ndjson"}}, rows);
+  BOOST_TEST_REQUIRE(imported.status == 200, imported.body.substr(0, 300));
+}
+
+}  // namespace
+
 #ifdef CAPI_FAULT_INJECTION
 // A stream that stops moving is killed by the master after request_timeout, part-way through
 // the body: the client sees a broken transfer, never an export that looks whole (nginx's
 // export location keeps FastCGI's end of request as the end of the answer).
 BOOST_AUTO_TEST_CASE(a_stalled_stream_killed_part_way_ends_as_a_broken_transfer) {
-  Stack stack({.workers = 2,
-               .request_timeout = "1s",
-               .extra_config = "db_statement_timeout = 900ms\ndb_lock_timeout = 500ms\n"});
+  Stack stack(kOneSecondRequests);
   auto http = stack.client();
-  std::string rows;
-  for (int i = 0; i < 1600; ++i) {
-    rows += R"({"name":"Stalled )" + std::to_string(i) + R"(","email":"stall)" + std::to_string(i) +
-            "@export.example\"}\n";
-  }
-  const auto imported = http.request(
-      "POST", "/v1/customers/import",
-      {{"Authorization", "Bearer " + stack.key()}, {"Content-Type", "application/x-ndjson"}}, rows);
-  BOOST_TEST_REQUIRE(imported.status == 200, imported.body.substr(0, 300));
+  import_four_batches(stack, "stall");
   Headers stalled = bearer(stack.key());
   stalled.emplace_back("X-Capi-Fault", "stall-stream");
   const auto exported = http.get("/v1/customers/export", stalled);
@@ -231,19 +245,9 @@ BOOST_AUTO_TEST_CASE(a_stream_that_keeps_moving_outlives_request_timeout) {
   // request_timeout is 1 s; the export sends 4 batches of 500 rows, 700 ms apart (2.8 s in
   // all): each batch restarts the deadline, so the worker is not killed and every row
   // arrives. A request that stops moving is still killed (drills_test).
-  Stack stack({.workers = 2,
-               .request_timeout = "1s",
-               .extra_config = "db_statement_timeout = 900ms\ndb_lock_timeout = 500ms\n"});
+  Stack stack(kOneSecondRequests);
   auto http = stack.client();
-  std::string rows;
-  for (int i = 0; i < 1600; ++i) {
-    rows += R"({"name":"Slow )" + std::to_string(i) + R"(","email":"slow)" + std::to_string(i) +
-            "@export.example\"}\n";
-  }
-  const auto imported = http.request(
-      "POST", "/v1/customers/import",
-      {{"Authorization", "Bearer " + stack.key()}, {"Content-Type", "application/x-ndjson"}}, rows);
-  BOOST_TEST_REQUIRE(imported.status == 200, imported.body.substr(0, 300));
+  import_four_batches(stack, "slow");
   const auto workers = stack.worker_pids();
   Headers slow = bearer(stack.key());
   slow.emplace_back("X-Capi-Fault", "slow-stream");
