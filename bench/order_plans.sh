@@ -65,8 +65,7 @@ explain_request() {  # FILE
 kind_of() {  # SQL -> what the statement is
   case "$1" in
     *"FROM customers WHERE business_id = "*"FOR UPDATE"*) echo "the customer, locked" ;;
-    *"INSERT INTO order_number_counters"*) echo "next order number" ;;
-    *"SELECT count(*) FROM orders WHERE business_id = "*"order_number = "*) echo "order number taken?" ;;
+    *"assign_order_number("*) echo "draw the order's number (sql/013)" ;;
     "INSERT INTO orders"*) echo "insert the order" ;;
     "INSERT INTO order_items"*) echo "insert its items" ;;
     "INSERT INTO order_payments"*) echo "insert the payment" ;;

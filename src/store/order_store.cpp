@@ -62,11 +62,8 @@ struct Statements {
       "SELECT (extract(epoch FROM min(paid_at)) * 1000)::bigint,"
       " (extract(epoch FROM max(paid_at)) * 1000)::bigint FROM order_payments"
       " WHERE business_id = $1 AND order_id = $2"};
-  BuiltStatement next_number{
-      "order_next_number",
-      "INSERT INTO order_number_counters (business_id, year, last_value) VALUES ($1, $2::int, 1)"
-      " ON CONFLICT (business_id, year) DO UPDATE"
-      " SET last_value = order_number_counters.last_value + 1 RETURNING last_value"};
+  BuiltStatement assign_number{"order_assign_number",
+                               "SELECT assign_order_number($1, $2, $3::int)"};
   BuiltStatement number_counters{
       "order_number_counters",
       "SELECT year, last_value FROM order_number_counters WHERE business_id = $1"};
@@ -75,9 +72,6 @@ struct Statements {
       "INSERT INTO order_number_counters (business_id, year, last_value)"
       " VALUES ($1, $2::int, $3::bigint) ON CONFLICT (business_id, year) DO UPDATE"
       " SET last_value = GREATEST(order_number_counters.last_value, EXCLUDED.last_value)"};
-  BuiltStatement number_taken{
-      "order_number_taken",
-      "SELECT count(*) FROM orders WHERE business_id = $1 AND order_number = $2"};
   BuiltStatement refresh_figures{
       "order_refresh_figures",
       "UPDATE customers SET order_count = f.order_count,"
@@ -240,14 +234,23 @@ std::optional<OrderStore::PaymentSpan> OrderStore::payment_span(const std::strin
   return PaymentSpan{result.integer(0, 0), result.integer(0, 1)};
 }
 
-std::int64_t OrderStore::next_number(const std::string& business_id, std::int64_t year) const {
-  return connection_.exec(statements().next_number, {business_id, std::to_string(year)})
-      .integer(0, 0);
-}
-
-bool OrderStore::number_taken(const std::string& business_id,
-                              const std::string& order_number) const {
-  return connection_.exec(statements().number_taken, {business_id, order_number}).integer(0, 0) > 0;
+std::optional<std::string> OrderStore::assign_number(const std::string& business_id,
+                                                     const std::string& order_id,
+                                                     std::int64_t year) const {
+  const Result result = [&] {
+    try {
+      return connection_.exec(statements().assign_number,
+                              {business_id, order_id, std::to_string(year)});
+    } catch (const DbError& error) {
+      // A client gave that number to another order between the function's check and its set.
+      if (error.kind() == ErrorKind::kUniqueViolation && error.constraint() == kNumberIndex) {
+        throw OrderNumberTaken();
+      }
+      throw;
+    }
+  }();
+  if (result.is_null(0, 0)) return std::nullopt;
+  return result.str(0, 0);
 }
 
 std::map<std::int64_t, std::int64_t> OrderStore::number_counters(

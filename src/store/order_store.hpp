@@ -62,10 +62,13 @@ class OrderStore {
   std::optional<PaymentSpan> payment_span(const std::string& business_id,
                                           const std::string& order_id) const;
 
-  // The next generated number of the business's counter for `year`. The counter row stays
-  // locked until the transaction ends: concurrent creates take turns.
-  std::int64_t next_number(const std::string& business_id, std::int64_t year) const;
-  bool number_taken(const std::string& business_id, const std::string& order_number) const;
+  // Gives the order (inserted under its id as a provisional number) the next generated
+  // number of `year` that no order of the business has, and returns it; nullopt when none of
+  // the next 1,000 is free (sql/013). The business's counter row stays locked until the
+  // transaction ends, so call it last before the commit: concurrent creates take turns for
+  // that span only. Throws OrderNumberTaken.
+  std::optional<std::string> assign_number(const std::string& business_id,
+                                           const std::string& order_id, std::int64_t year) const;
   // The business's last generated number of each year (bulk loads continue them).
   std::map<std::int64_t, std::int64_t> number_counters(const std::string& business_id) const;
   // Moves the business's counter for `year` up to `last_value` (never down).

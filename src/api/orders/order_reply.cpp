@@ -11,13 +11,6 @@
 #include "domain/time.hpp"
 
 namespace capi::api {
-namespace {
-
-// A generated number that a client gave to another order is skipped; this bounds the
-// skipping (each skip is a number a client chose in that very pattern).
-constexpr int kMaxNumberAttempts = 1000;
-
-}  // namespace
 
 OrdersHandler::OrdersHandler(store::Connection& db, const crypto::Keyring& keys)
     : db_(db), customers_(db), orders_(db), customer_records_(keys), records_(keys) {}
@@ -32,20 +25,20 @@ store::OrderRow OrdersHandler::require_order(const RequestContext& context,
 }
 
 std::optional<store::CustomerRow> OrdersHandler::resolve_customer(
-    const RequestContext& context) const {
+    const RequestContext& context, store::CustomerStore::Lock lock) const {
   const auto ref = domain::read_order_customer(context.body->document);
   if (!ref.errors.empty()) throw ApiError::validation(ref.errors);
   const std::string& business_id = context.caller->business_id;
-  std::optional<store::CustomerRow> row;
   if (ref.customer_id) {
     // Another business's customer, like an unknown or malformed id, is not found.
     if (!domain::is_object_id(*ref.customer_id)) return std::nullopt;
-    row = customers_.find_row(business_id, *ref.customer_id, store::CustomerStore::Lock::kNone);
-  } else {
-    row = customers_.find_active(business_id, store::CustomerKey::kEmail,
-                                 customer_records_.email_index(business_id, *ref.customer_email));
+    return customers_.find_row(business_id, *ref.customer_id, lock);
   }
-  return row;
+  const auto active =
+      customers_.find_active(business_id, store::CustomerKey::kEmail,
+                             customer_records_.email_index(business_id, *ref.customer_email));
+  if (!active || lock == store::CustomerStore::Lock::kNone) return active;
+  return customers_.find_row(business_id, active->id, lock);
 }
 
 store::OrderRow OrdersHandler::lock_order(const RequestContext& context,
@@ -56,24 +49,18 @@ store::OrderRow OrdersHandler::lock_order(const RequestContext& context,
   return require_order(context, store::OrderStore::Lock::kForUpdate);
 }
 
-std::string OrdersHandler::order_number(const std::string& business_id,
-                                        const std::optional<std::string>& given,
-                                        std::int64_t order_date_ms) const {
-  if (given) return *given;
-  const std::int64_t year = domain::utc_year(order_date_ms);
-  for (int attempt = 0; attempt < kMaxNumberAttempts; ++attempt) {
-    std::string number =
-        domain::generated_order_number(year, orders_.next_number(business_id, year));
-    if (!orders_.number_taken(business_id, number)) return number;
-  }
-  throw ApiError::conflict("No free order number was found; give orderNumber");
+std::string OrdersHandler::generated_number(const store::OrderRow& row) const {
+  auto number = orders_.assign_number(row.business_id, row.id, domain::utc_year(row.order_date_ms));
+  if (!number) throw ApiError::conflict("No free order number was found; give orderNumber");
+  return std::move(*number);
 }
 
 Reply OrdersHandler::reply(const RequestContext& context, const store::OrderRow& row,
                            const ReplyOptions& options) const {
   const records::OpenedOrder opened = records_.open(row);
   if (!opened.unreadable.empty()) log_unreadable(context, "orderId", row.id);
-  const auto items = orders_.items(row.business_id, row.id);
+  const auto items =
+      options.items != nullptr ? *options.items : orders_.items(row.business_id, row.id);
   json::Buffer buffer;
   json::Writer writer(buffer);
   write_order(writer, row, opened, &items);

@@ -5,8 +5,9 @@
 // Every write takes the customer's row lock (FOR UPDATE) first, then the order's: writes of
 // one customer's orders take turns, in one lock order (no deadlock between them), so that the
 // credit limit is checked against a balance no one else is moving, and the customer's
-// figures, recomputed from its orders in the same transaction, are never stale. The body is
-// read and checked before any lock is taken.
+// figures, recomputed from its orders in the same transaction, are never stale. A PATCH or a
+// payment reads and checks its body before any lock is taken; a create reads it under the
+// customer's lock, since the customer's currency says how to read its money.
 #pragma once
 
 #include <optional>
@@ -36,6 +37,7 @@ class OrdersHandler final {
     int status = 200;
     std::string message;
     std::vector<std::string> ignored_fields;
+    const std::vector<store::OrderItemRow>* items = nullptr;  // nullptr: read the order's
   };
 
   // The order named by the path's {id}, of the caller's business; 404 when malformed,
@@ -43,13 +45,14 @@ class OrdersHandler final {
   store::OrderRow require_order(const RequestContext& context, store::OrderStore::Lock lock) const;
   // The customer an order body names (customerId or customerEmail); nullopt when it is
   // unknown, malformed or another business's (indistinguishable). 422 when the body names
-  // none.
-  std::optional<store::CustomerRow> resolve_customer(const RequestContext& context) const;
+  // none. kForUpdate locks the customer it finds.
+  std::optional<store::CustomerRow> resolve_customer(const RequestContext& context,
+                                                     store::CustomerStore::Lock lock) const;
   // Locks the customer of an order, then the order, in that order (see above).
   store::OrderRow lock_order(const RequestContext& context, const store::OrderRow& before) const;
-  // A new order's number: the body's, or the next free SO-YYYY-NNNNNN of the order's year.
-  std::string order_number(const std::string& business_id, const std::optional<std::string>& given,
-                           std::int64_t order_date_ms) const;
+  // Gives a new order, inserted without a number of the body's, the next free SO-YYYY-NNNNNN
+  // of its order date's year; 409 when none is free. Last before the commit (see there).
+  std::string generated_number(const store::OrderRow& row) const;
   // One order with its items and ETag.
   Reply reply(const RequestContext& context, const store::OrderRow& row,
               const ReplyOptions& options) const;

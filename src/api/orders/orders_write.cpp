@@ -1,8 +1,10 @@
-// Writes: create, PATCH (status, dates, shipping address) and payments. Each reads and checks
-// its body before any lock, then in one transaction: locks the customer and the order (see
-// orders_handler.hpp), applies the domain's rules to what is stored, writes, and moves the
-// customer's figures: by the order alone for a create or a payment, recomputed from all its
-// orders for a PATCH (a status or a date may change what counts and the first/last dates).
+// Writes: create, PATCH (status, dates, shipping address) and payments. A PATCH or a payment
+// reads and checks its body before any lock; a create, under its customer's lock (the
+// customer's currency reads its money). Then in one transaction: locks the customer and the
+// order (see orders_handler.hpp), applies the domain's rules to what is stored, writes, and
+// moves the customer's figures: by the order alone for a create or a payment, recomputed from
+// all its orders for a PATCH (a status or a date may change what counts and the first/last
+// dates).
 #include <chrono>
 
 #include "api/error.hpp"
@@ -54,27 +56,23 @@ std::string amount_text(std::int64_t minor, const std::string& currency) {
 }  // namespace
 
 Reply OrdersHandler::create(const RequestContext& context) const {
-  const auto found = resolve_customer(context);
-  if (!found) {
-    // The body's problems come before the operation's (API.md, "Order of checks"): a body
-    // that is wrong whoever the customer is answers 422, its money read in the business's
-    // currency; a right one, 404.
-    store::CustomerRow nobody;
-    nobody.currency = context.caller->business_currency;
-    parse_create(context, nobody);
-    throw ApiError::not_found();
-  }
-  const store::CustomerRow& before = *found;
-  auto input = parse_create(context, before);
-  const auto& draft = input.draft;
+  domain::OrderInput input;
   store::OrderRow row;
+  std::vector<store::OrderItemRow> items;
   {
     store::Connection::Transaction transaction(db_);
-    const auto customer =
-        customers_.find_row(before.business_id, before.id, store::CustomerStore::Lock::kForUpdate);
-    if (!customer) throw ApiError::not_found();
-    // The customer's currency moved in between: read the body again in the new one.
-    if (customer->currency != before.currency) input = parse_create(context, *customer);
+    const auto customer = resolve_customer(context, store::CustomerStore::Lock::kForUpdate);
+    if (!customer) {
+      // The body's problems come before the operation's (API.md, "Order of checks"): a body
+      // that is wrong whoever the customer is answers 422, its money read in the business's
+      // currency; a right one, 404.
+      store::CustomerRow nobody;
+      nobody.currency = context.caller->business_currency;
+      parse_create(context, nobody);
+      throw ApiError::not_found();
+    }
+    input = parse_create(context, *customer);
+    const auto& draft = input.draft;
     if (!customer->active()) {
       throw ApiError::conflict("The customer is inactive (deleted or erased); it cannot order");
     }
@@ -113,23 +111,28 @@ Reply OrdersHandler::create(const RequestContext& context) const {
       address = customer_records_.open(*customer).shipping_address;
     }
     records_.set_shipping_address(address, row);
-    row.order_number =
-        order_number(row.business_id, draft.order_number.optional(), row.order_date_ms);
+    // A generated number is drawn last (OrderStore::assign_number): until then the order
+    // stands under its own id.
+    const auto given_number = draft.order_number.optional();
+    row.order_number = given_number.value_or(row.id);
+    items = item_rows(draft);
     try {
-      row = orders_.insert(row, item_rows(draft));
+      row = orders_.insert(row, items);
+      // A create starts in a status that counts, with nothing paid: the figures move by this
+      // order alone (no read of the customer's other orders).
+      orders_.add_to_figures(row.business_id, row.customer_id, row.total_minor, row.order_date_ms);
+      if (!given_number) row.order_number = generated_number(row);
     } catch (const store::OrderNumberTaken&) {
       throw ApiError::conflict("Another order of the business has this order number",
                                {{"field", "orderNumber"}});
     }
-    // A create starts in a status that counts, with nothing paid: the figures move by this
-    // order alone (no read of the customer's other orders).
-    orders_.add_to_figures(row.business_id, row.customer_id, row.total_minor, row.order_date_ms);
     transaction.commit();
   }
   return reply(context, row,
                {.status = 201,
                 .message = "Order created successfully",
-                .ignored_fields = input.ignored_fields});
+                .ignored_fields = input.ignored_fields,
+                .items = &items});
 }
 
 Reply OrdersHandler::patch(const RequestContext& context) const {
