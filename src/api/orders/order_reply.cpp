@@ -34,7 +34,7 @@ std::optional<store::CustomerRow> OrdersHandler::resolve_customer(
     if (!domain::is_object_id(*ref.customer_id)) return std::nullopt;
     return customers_.find_row(business_id, *ref.customer_id, lock);
   }
-  const auto active =
+  auto active =
       customers_.find_active(business_id, store::CustomerKey::kEmail,
                              customer_records_.email_index(business_id, *ref.customer_email));
   if (!active || lock == store::CustomerStore::Lock::kNone) return active;
