@@ -5,29 +5,6 @@
 #include "store/customer_export_rows.hpp"
 
 namespace capi::api {
-namespace {
-
-// One read-only snapshot for the whole export, ended however the export ends.
-class Snapshot {
- public:
-  explicit Snapshot(store::Connection& db) : db_(db) {
-    db_.exec_script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-  }
-  Snapshot(const Snapshot&) = delete;
-  Snapshot& operator=(const Snapshot&) = delete;
-  ~Snapshot() {
-    try {
-      if (db_.connected()) db_.exec_script("ROLLBACK");  // it wrote nothing
-    } catch (const store::DbError&) {
-      // The connection is reset; the server ended the transaction with it.
-    }
-  }
-
- private:
-  store::Connection& db_;
-};
-
-}  // namespace
 
 std::optional<ExportFormat> parse_export_format(std::string_view text) {
   if (text == "ndjson") return ExportFormat::kNdjson;
@@ -43,7 +20,9 @@ const char* export_content_type(ExportFormat format) {
 ExportTotals export_customers(store::Connection& db, const records::CustomerRecords& records,
                               const std::string& business_id, const store::ListFilter& filter,
                               ExportFormat format, const http::BodySink& sink) {
-  const Snapshot snapshot(db);
+  // One read-only snapshot for the whole export, never committed: it wrote nothing, and its
+  // destructor rolls it back however the export ends.
+  const store::Connection::Transaction snapshot(db, store::Connection::Isolation::kSnapshot);
   store::CustomerExportRows rows(db, business_id, filter);
   if (format == ExportFormat::kCsv) sink(customer_csv_header());
   ExportTotals totals;
