@@ -122,6 +122,12 @@ bool Connection::connected() const {
 void Connection::reset() {
   conn_.reset();
   prepared_.clear();
+  // Transactions of which nothing was sent lose nothing with the session: their BEGIN and
+  // SAVEPOINTs go to the next one. Any other open transaction is gone.
+  const auto unsent = std::count_if(queued_.begin(), queued_.end(),
+                                    [](const Queued& queued) { return queued.opener != 0; });
+  if (unsent == transaction_depth_) return;
+  queued_.clear();
   transaction_depth_ = 0;
   ++session_;
 }
@@ -194,10 +200,20 @@ Result Connection::run(const Statement& statement, const std::vector<Param>& par
   }
   const int count = static_cast<int>(values.size());
   const int format = statement.format == ResultFormat::kBinary ? 1 : 0;
-  PGresult* const result = reused ? PQexecPrepared(conn_.get(), statement.name, count,
-                                                   values.data(), nullptr, nullptr, format)
-                                  : PQexecParams(conn_.get(), statement.sql, count, nullptr,
-                                                 values.data(), nullptr, nullptr, format);
+  PGresult* result = nullptr;
+  if (queued_.empty()) {
+    result = reused ? PQexecPrepared(conn_.get(), statement.name, count, values.data(), nullptr,
+                                     nullptr, format)
+                    : PQexecParams(conn_.get(), statement.sql, count, nullptr, values.data(),
+                                   nullptr, nullptr, format);
+  } else {
+    result = run_queued(statement.name, [&](PGconn* conn) {
+      return reused ? PQsendQueryPrepared(conn, statement.name, count, values.data(), nullptr,
+                                          nullptr, format)
+                    : PQsendQueryParams(conn, statement.sql, count, nullptr, values.data(), nullptr,
+                                        nullptr, format);
+    });
+  }
   const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(result, statement.name);
   return Result(result);
@@ -211,8 +227,70 @@ Result Connection::exec(const Statement& statement, const std::vector<Param>& pa
   return run(statement, params);
 }
 
+PGresult* Connection::run_queued(const char* what, const std::function<int(PGconn*)>& send_last) {
+  std::vector<Queued> queued;
+  queued.swap(queued_);  // sent now, whatever becomes of them
+  PGconn* const conn = conn_.get();
+  if (PQenterPipelineMode(conn) != 1) broken_pipeline(what);
+  bool sent = true;
+  for (const auto& statement : queued) {
+    sent = sent && PQsendQueryParams(conn, statement.sql.c_str(), 0, nullptr, nullptr, nullptr,
+                                     nullptr, 0) == 1;
+  }
+  if (send_last) sent = sent && send_last(conn) == 1;
+  if (!sent || PQpipelineSync(conn) != 1) broken_pipeline(what);
+  // Each statement's result, then nullptr; after all of them the sync. A statement after a
+  // failed one is not run (PGRES_PIPELINE_ABORTED).
+  std::unique_ptr<PGresult, PGresultDeleter> failed;
+  std::unique_ptr<PGresult, PGresultDeleter> last;
+  const std::size_t statements = queued.size() + (send_last ? 1 : 0);
+  for (std::size_t i = 0; i < statements; ++i) {
+    PGresult* const result = PQgetResult(conn);
+    if (result == nullptr) broken_pipeline(what);
+    if (send_last && i + 1 == statements) {
+      last.reset(result);
+    } else if (PQresultStatus(result) != PGRES_COMMAND_OK && !failed) {
+      failed.reset(result);
+    } else {
+      PQclear(result);
+    }
+    while (PGresult* const rest = PQgetResult(conn)) PQclear(rest);
+  }
+  PGresult* const sync = PQgetResult(conn);
+  const bool synced = sync != nullptr && PQresultStatus(sync) == PGRES_PIPELINE_SYNC;
+  PQclear(sync);
+  if (!synced || PQexitPipelineMode(conn) != 1) broken_pipeline(what);
+  if (failed) fail(failed.release(), what);
+  return last.release();
+}
+
+void Connection::broken_pipeline(const char* what) {
+  std::string message =
+      std::string(what) + ": pipeline: " + first_line(conn_ ? PQerrorMessage(conn_.get()) : "");
+  reset();
+  throw DbError(ErrorKind::kUnavailable, "08006", message);
+}
+
+void Connection::flush_queued() {
+  if (!queued_.empty()) run_queued("queued", nullptr);
+}
+
+void Connection::control(const std::string& sql, bool after_queued) {
+  ensure_connected();
+  if (!after_queued) queued_.clear();
+  PGresult* const result =
+      queued_.empty()
+          ? PQexec(conn_.get(), sql.c_str())
+          : run_queued(sql.c_str(), [&](PGconn* conn) {
+              return PQsendQueryParams(conn, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0);
+            });
+  if (result == nullptr || PQresultStatus(result) != PGRES_COMMAND_OK) fail(result, sql.c_str());
+  PQclear(result);
+}
+
 Result Connection::exec_script(const char* sql) {
   ensure_connected();
+  flush_queued();
   PGresult* const result = PQexec(conn_.get(), sql);
   const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(result, "script");
@@ -221,6 +299,7 @@ Result Connection::exec_script(const char* sql) {
 
 void Connection::begin_copy(const char* sql) {
   ensure_connected();
+  flush_queued();
   PGresult* const result = PQexec(conn_.get(), sql);
   if (result == nullptr || PQresultStatus(result) != PGRES_COPY_IN) fail(result, "copy");
   PQclear(result);
@@ -260,39 +339,53 @@ void Connection::abort_copy(const char* reason) noexcept {
 Connection::Transaction::Transaction(Connection& connection, Isolation isolation)
     : connection_(connection),
       depth_(connection.transaction_depth_),
-      session_(connection.session_) {
-  if (depth_ == 0) {
-    connection_.exec_script(isolation == Isolation::kSnapshot
-                                ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
-                                : "BEGIN");
-  } else {
-    connection_.exec_script(("SAVEPOINT capi_" + std::to_string(depth_)).c_str());
-  }
-  session_ = connection_.session_;  // BEGIN may have connected
+      session_(connection.session_),
+      opener_(++connection.openers_) {
+  std::string sql = depth_ > 0 ? "SAVEPOINT capi_" + std::to_string(depth_)
+                    : isolation == Isolation::kSnapshot
+                        ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                        : "BEGIN";
+  connection_.queued_.push_back({std::move(sql), opener_});
   ++connection_.transaction_depth_;
+}
+
+bool Connection::Transaction::unsent() const {
+  return same_session() && !connection_.queued_.empty() &&
+         connection_.queued_.back().opener == opener_;
 }
 
 Connection::Transaction::~Transaction() {
   if (!open_) return;
+  const bool nothing_sent = unsent();
   close();
   if (!same_session()) return;  // the session ended, and its transaction with it
+  if (nothing_sent) {
+    connection_.queued_.pop_back();
+    return;
+  }
   try {
     if (!connection_.connected()) return;
-    if (depth_ == 0) {
-      connection_.exec_script("ROLLBACK");
-    } else {
-      connection_.exec_script(("ROLLBACK TO SAVEPOINT capi_" + std::to_string(depth_)).c_str());
-    }
+    // What is queued is inner savepoints' RELEASEs: the rollback undoes them anyway (and they
+    // would fail in a transaction that an error aborted).
+    connection_.control(depth_ == 0 ? std::string("ROLLBACK")
+                                    : "ROLLBACK TO SAVEPOINT capi_" + std::to_string(depth_),
+                        false);
   } catch (const DbError&) {
     // The connection is already reset by fail(); nothing else to undo.
   }
 }
 
 void Connection::Transaction::commit() {
-  if (depth_ == 0) {
-    connection_.exec_script("COMMIT");
+  if (!same_session()) {
+    close();
+    throw DbError(ErrorKind::kUnavailable, "08006", "the transaction's session was lost");
+  }
+  if (unsent()) {
+    connection_.queued_.pop_back();  // nothing ran in it: nothing to commit
+  } else if (depth_ == 0) {
+    connection_.control("COMMIT", true);
   } else {
-    connection_.exec_script(("RELEASE SAVEPOINT capi_" + std::to_string(depth_)).c_str());
+    connection_.queued_.push_back({"RELEASE SAVEPOINT capi_" + std::to_string(depth_), 0});
   }
   close();
 }

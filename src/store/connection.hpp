@@ -6,6 +6,7 @@
 #include <libpq-fe.h>
 
 #include <chrono>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -125,7 +126,8 @@ class Connection {
   // Runs a prepared statement (prepared on first use on this connection).
   Result exec(const Statement& statement, std::initializer_list<Param> params);
   Result exec(const Statement& statement, const std::vector<Param>& params);
-  // Runs SQL text that takes no parameters (migrations, BEGIN/COMMIT).
+  // Runs SQL text that takes no parameters (migrations, settings); may hold several
+  // statements.
   Result exec_script(const char* sql);
 
   // Drops the connection so that the next call reconnects.
@@ -153,6 +155,10 @@ class Connection {
   // kSnapshot: a read-only transaction whose statements all see one snapshot (REPEATABLE
   // READ), for reads whose figures must agree with each other; inside another transaction it
   // is a savepoint of that one, with that one's isolation.
+  //
+  // Round trips: BEGIN, SAVEPOINT and RELEASE SAVEPOINT are not sent on their own. They wait
+  // for the connection's next statement (or COMMIT) and go with it in one round trip (libpq's
+  // pipeline mode), and a transaction that ends before any statement sends nothing at all.
   enum class Isolation { kReadCommitted, kSnapshot };
   class Transaction {
    public:
@@ -165,16 +171,37 @@ class Connection {
    private:
     // Whether this transaction still belongs to the connection's current session.
     bool same_session() const { return session_ == connection_.session_; }
+    // Whether its BEGIN or SAVEPOINT still waits to be sent (nothing ran in it yet).
+    bool unsent() const;
     void close();
 
     Connection& connection_;
     int depth_;              // 0: the outermost (BEGIN/COMMIT); n: savepoint capi_n
     unsigned long session_;  // the connection's session when it began
+    unsigned long opener_;   // its BEGIN or SAVEPOINT in the connection's queue
     bool open_ = true;
   };
 
  private:
+  // A transaction control statement waiting for the next statement: a Transaction's BEGIN or
+  // SAVEPOINT (opener: that Transaction's number) or a RELEASE SAVEPOINT (opener 0).
+  struct Queued {
+    std::string sql;
+    unsigned long opener;
+  };
+
   Result run(const Statement& statement, const std::vector<Param>& params);
+  // Sends the queued statements and then what `send_last` sends (if given) in one round trip
+  // (pipeline mode), and returns the last one's result, an error result included; an error
+  // of a queued statement is thrown.
+  PGresult* run_queued(const char* what, const std::function<int(PGconn*)>& send_last);
+  // Anything unexpected in a pipeline leaves the session in a state not worth reading: it is
+  // dropped, and the statement fails as the database being unavailable.
+  [[noreturn]] void broken_pipeline(const char* what);
+  // Sends the queued statements now (before a script or a COPY, which cannot join them).
+  void flush_queued();
+  // COMMIT or ROLLBACK [TO SAVEPOINT]: after what is queued, in the same round trip.
+  void control(const std::string& sql, bool after_queued);
   [[noreturn]] void fail(PGresult* result, const char* what);
 
   std::string conninfo_;
@@ -184,6 +211,8 @@ class Connection {
   std::unordered_set<std::string> prepared_;
   int transaction_depth_ = 0;  // Transactions open on this session
   unsigned long session_ = 0;  // counts resets: a transaction of an earlier session is gone
+  std::vector<Queued> queued_;
+  unsigned long openers_ = 0;  // numbers the Transactions
   std::chrono::steady_clock::time_point next_attempt_{};
   std::chrono::milliseconds retry_interval_{200};
 };

@@ -1,0 +1,168 @@
+// store::Connection against the test cluster: its transactions and savepoints, whose BEGIN,
+// SAVEPOINT and RELEASE SAVEPOINT wait for the next statement and go with it in one round
+// trip. What that must not change: what commits, what rolls back, and a session that is
+// usable after a failure; and what it adds: a transaction in which nothing ran sends nothing,
+// and one whose session was lost before anything was sent begins on the next session.
+#define BOOST_TEST_MODULE connection
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include "shared_stack.hpp"
+#include "store/connection.hpp"
+
+using capi::store::Connection;
+using capi::store::DbError;
+using capi::store::ErrorKind;
+using capi::store::Statement;
+using capi::test::stack;
+
+using capi::test::SharedStack;
+BOOST_TEST_GLOBAL_FIXTURE(SharedStack);
+
+namespace {
+
+constexpr Statement kCreate{"connection_test_create",
+                            "CREATE TABLE IF NOT EXISTS connection_test_rows (v text UNIQUE)"};
+constexpr Statement kInsert{"connection_test_insert",
+                            "INSERT INTO connection_test_rows (v) VALUES ($1)"};
+constexpr Statement kCount{"connection_test_count",
+                           "SELECT count(*) FROM connection_test_rows WHERE v = $1"};
+constexpr Statement kIsolation{"connection_test_isolation",
+                               "SELECT current_setting('transaction_isolation')"};
+constexpr Statement kPid{"connection_test_pid", "SELECT pg_backend_pid()"};
+
+// A connection as the schema's owner, with the test table.
+Connection& db() {
+  static Connection connection(stack().postgres().owner_url(), "connection-test");
+  static const bool created = (connection.exec(kCreate, {}), true);
+  (void)created;
+  return connection;
+}
+
+// Counted on another connection: what is committed.
+long long committed(const std::string& value) {
+  return std::stoll(stack().postgres().psql(
+      "SELECT count(*) FROM connection_test_rows WHERE v = '" + value + "'"));
+}
+
+std::string unique(const std::string& name) {
+  static int serial = 0;
+  return name + "-" + std::to_string(::getpid()) + "-" + std::to_string(++serial);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_transaction_in_which_nothing_ran_sends_nothing) {
+  // No server at all: had anything been sent, connecting would have failed.
+  Connection nowhere("host=/nonexistent dbname=nowhere connect_timeout=1");
+  {
+    Connection::Transaction outer(nowhere);
+    {
+      Connection::Transaction inner(nowhere);
+      inner.commit();
+    }
+    { const Connection::Transaction rolled_back(nowhere); }
+    outer.commit();
+  }
+  { const Connection::Transaction rolled_back(nowhere, Connection::Isolation::kSnapshot); }
+  BOOST_TEST(!nowhere.connected());
+}
+
+BOOST_AUTO_TEST_CASE(begin_goes_with_the_first_statement_and_commit_keeps_it) {
+  const std::string value = unique("commit");
+  {
+    Connection::Transaction snapshot(db(), Connection::Isolation::kSnapshot);
+    BOOST_TEST(db().exec(kIsolation, {}).str(0, 0) == "repeatable read");
+    BOOST_CHECK_THROW(db().exec(kInsert, {value}), DbError);  // read only
+  }
+  Connection::Transaction transaction(db());
+  BOOST_TEST(db().exec(kIsolation, {}).str(0, 0) == "read committed");
+  db().exec(kInsert, {value});
+  BOOST_TEST(committed(value) == 0);  // not before the commit
+  transaction.commit();
+  BOOST_TEST(committed(value) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_savepoint_rolled_back_undoes_only_its_own_writes) {
+  const std::string kept = unique("kept");
+  const std::string undone = unique("undone");
+  const std::string after = unique("after");
+  {
+    Connection::Transaction outer(db());
+    db().exec(kInsert, {kept});
+    {
+      const Connection::Transaction inner(db());
+      db().exec(kInsert, {undone});
+    }
+    db().exec(kInsert, {after});
+    outer.commit();
+  }
+  BOOST_TEST(committed(kept) == 1);
+  BOOST_TEST(committed(undone) == 0);
+  BOOST_TEST(committed(after) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_failure_inside_a_savepoint_leaves_the_outer_transaction_usable) {
+  const std::string first = unique("first");
+  const std::string second = unique("second");
+  {
+    Connection::Transaction outer(db());
+    db().exec(kInsert, {first});
+    try {
+      Connection::Transaction inner(db());
+      db().exec(kInsert, {first});  // a unique violation
+      inner.commit();
+      BOOST_FAIL("the duplicate was accepted");
+    } catch (const DbError& error) {
+      BOOST_TEST((error.kind() == ErrorKind::kUniqueViolation));
+    }
+    db().exec(kInsert, {second});
+    outer.commit();
+  }
+  BOOST_TEST(committed(first) == 1);
+  BOOST_TEST(committed(second) == 1);
+}
+
+// A released savepoint's RELEASE waits for the next statement; when that statement fails, the
+// rollback must still end the transaction (a queued RELEASE would fail in it) and leave a
+// session that runs the next request.
+BOOST_AUTO_TEST_CASE(a_failure_after_a_released_savepoint_rolls_back_everything) {
+  const std::string value = unique("released");
+  try {
+    Connection::Transaction outer(db());
+    {
+      Connection::Transaction inner(db());
+      db().exec(kInsert, {value});
+      inner.commit();
+    }
+    db().exec(kInsert, {value});  // a unique violation, sent with the RELEASE
+    outer.commit();
+    BOOST_FAIL("the duplicate was accepted");
+  } catch (const DbError& error) {
+    BOOST_TEST((error.kind() == ErrorKind::kUniqueViolation));
+  }
+  BOOST_TEST(committed(value) == 0);
+  BOOST_TEST(db().exec(kCount, {value}).integer(0, 0) == 0);  // not an aborted transaction
+  BOOST_TEST(db().exec(kIsolation, {}).str(0, 0) == "read committed");
+}
+
+// The worker checks its session before each request (drop_if_closed); a transaction begun
+// before the check and not sent yet begins on the new session.
+BOOST_AUTO_TEST_CASE(a_session_lost_before_anything_was_sent_loses_nothing) {
+  const std::string value = unique("resent");
+  const std::string pid = db().exec(kPid, {}).str(0, 0);
+  Connection::Transaction transaction(db());
+  stack().postgres().psql("SELECT pg_terminate_backend(" + pid + ")");
+  for (int i = 0; i < 100 && db().connected(); ++i) {
+    db().drop_if_closed();
+    if (db().connected()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  BOOST_TEST_REQUIRE(!db().connected());
+  db().exec(kInsert, {value});
+  BOOST_TEST(db().exec(kPid, {}).str(0, 0) != pid);
+  transaction.commit();
+  BOOST_TEST(committed(value) == 1);
+}
