@@ -73,8 +73,9 @@ http::Response Idempotency::run(const std::string& key, const RequestContext& co
       records_.request_digest(record.business_id, record.method, record.target, request.body);
 
   store::Connection::Transaction transaction(db_);
-  if (!store_.try_lock(record.id)) throw ApiError::idempotency_in_progress();
-  if (const auto stored = store_.find(record.business_id, record.id)) {
+  const auto claim = store_.claim(record.business_id, record.id);
+  if (!claim.locked) throw ApiError::idempotency_in_progress();
+  if (const auto& stored = claim.record) {
     if (stored->request_digest != record.request_digest) throw ApiError::idempotency_key_reused();
     return replay(*stored, context);
   }

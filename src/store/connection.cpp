@@ -18,6 +18,58 @@ std::string first_line(const char* message) {
   return text;
 }
 
+// A statement's parameters as libpq takes them: text, NUL-terminated, so each is an owned
+// copy; reserve() keeps the copies where they are, so the pointers stay valid (and the
+// object is never moved: a short string's text moves with it).
+class BoundParams {
+ public:
+  explicit BoundParams(const std::vector<Param>& params) : values_(params.size(), nullptr) {
+    owned_.reserve(params.size());
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      if (params[i]) values_[i] = owned_.emplace_back(*params[i]).c_str();
+    }
+  }
+  BoundParams(const BoundParams&) = delete;
+  BoundParams& operator=(const BoundParams&) = delete;
+  int count() const { return static_cast<int>(values_.size()); }
+  const char* const* values() const { return values_.data(); }
+
+ private:
+  std::vector<std::string> owned_;
+  std::vector<const char*> values_;
+};
+
+int result_format(const Statement& statement) {
+  return statement.format == ResultFormat::kBinary ? 1 : 0;
+}
+
+bool reused(const Statement& statement) {
+  return statement.planning == Planning::kReused;
+}
+
+// Runs the statement and waits for its result.
+PGresult* execute(PGconn* conn, const Statement& statement, const BoundParams& params) {
+  return reused(statement)
+             ? PQexecPrepared(conn, statement.name, params.count(), params.values(), nullptr,
+                              nullptr, result_format(statement))
+             : PQexecParams(conn, statement.sql, params.count(), nullptr, params.values(), nullptr,
+                            nullptr, result_format(statement));
+}
+
+// Sends the statement without waiting (pipeline mode); 1 when sent.
+int send(PGconn* conn, const Statement& statement, const BoundParams& params) {
+  return reused(statement)
+             ? PQsendQueryPrepared(conn, statement.name, params.count(), params.values(), nullptr,
+                                   nullptr, result_format(statement))
+             : PQsendQueryParams(conn, statement.sql, params.count(), nullptr, params.values(),
+                                 nullptr, nullptr, result_format(statement));
+}
+
+bool succeeded(const PGresult* result) {
+  const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  return status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK;
+}
+
 // The keywords PQconnectdbParams takes: the configured conninfo (expanded: a URI or
 // key=value text), then ours, which take precedence over the same keys in it.
 class ConnectParams {
@@ -179,44 +231,45 @@ void Connection::fail(PGresult* result, const char* what) {
   throw DbError(kind, std::move(sqlstate), message, constraint ? constraint : "");
 }
 
+void Connection::prepare(const Statement& statement) {
+  if (!reused(statement) || prepared_.count(statement.name) != 0) return;
+  PGresult* const prepared = PQprepare(conn_.get(), statement.name, statement.sql, 0, nullptr);
+  if (prepared == nullptr || PQresultStatus(prepared) != PGRES_COMMAND_OK) {
+    fail(prepared, statement.name);
+  }
+  PQclear(prepared);
+  prepared_.insert(statement.name);
+}
+
 Result Connection::run(const Statement& statement, const std::vector<Param>& params) {
   ensure_connected();
-  const bool reused = statement.planning == Planning::kReused;
-  if (reused && prepared_.count(statement.name) == 0) {
-    PGresult* const prepared = PQprepare(conn_.get(), statement.name, statement.sql, 0, nullptr);
-    if (prepared == nullptr || PQresultStatus(prepared) != PGRES_COMMAND_OK) {
-      fail(prepared, statement.name);
-    }
-    PQclear(prepared);
-    prepared_.insert(statement.name);
-  }
-  // Text-format parameters must be NUL-terminated: keep an owned copy of each. reserve()
-  // keeps the copies where they are, so the pointers stay valid.
-  std::vector<std::string> owned;
-  owned.reserve(params.size());
-  std::vector<const char*> values(params.size(), nullptr);
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    if (params[i]) values[i] = owned.emplace_back(*params[i]).c_str();
-  }
-  const int count = static_cast<int>(values.size());
-  const int format = statement.format == ResultFormat::kBinary ? 1 : 0;
-  PGresult* result = nullptr;
-  if (queued_.empty()) {
-    result = reused ? PQexecPrepared(conn_.get(), statement.name, count, values.data(), nullptr,
-                                     nullptr, format)
-                    : PQexecParams(conn_.get(), statement.sql, count, nullptr, values.data(),
-                                   nullptr, nullptr, format);
-  } else {
-    result = run_queued(statement.name, [&](PGconn* conn) {
-      return reused ? PQsendQueryPrepared(conn, statement.name, count, values.data(), nullptr,
-                                          nullptr, format)
-                    : PQsendQueryParams(conn, statement.sql, count, nullptr, values.data(), nullptr,
-                                        nullptr, format);
-    });
-  }
-  const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
-  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail(result, statement.name);
+  prepare(statement);
+  const BoundParams bound(params);
+  PGresult* const result =
+      queued_.empty()
+          ? execute(conn_.get(), statement, bound)
+          : run_queued(statement.name, {[&](PGconn* conn) { return send(conn, statement, bound); }})
+                .front()
+                .release();
+  if (!succeeded(result)) fail(result, statement.name);
   return Result(result);
+}
+
+std::pair<Result, Result> Connection::exec_pair(const Statement& first,
+                                                const std::vector<Param>& first_params,
+                                                const Statement& second,
+                                                const std::vector<Param>& second_params) {
+  ensure_connected();
+  prepare(first);
+  prepare(second);
+  const BoundParams first_bound(first_params);
+  const BoundParams second_bound(second_params);
+  auto results =
+      run_queued(first.name, {[&](PGconn* conn) { return send(conn, first, first_bound); },
+                              [&](PGconn* conn) { return send(conn, second, second_bound); }});
+  if (!succeeded(results[0].get())) fail(results[0].release(), first.name);
+  if (!succeeded(results[1].get())) fail(results[1].release(), second.name);
+  return {Result(results[0].release()), Result(results[1].release())};
 }
 
 Result Connection::exec(const Statement& statement, std::initializer_list<Param> params) {
@@ -227,7 +280,8 @@ Result Connection::exec(const Statement& statement, const std::vector<Param>& pa
   return run(statement, params);
 }
 
-PGresult* Connection::run_queued(const char* what, const std::function<int(PGconn*)>& send_last) {
+std::vector<std::unique_ptr<PGresult, PGresultDeleter>> Connection::run_queued(
+    const char* what, const std::vector<std::function<int(PGconn*)>>& senders) {
   std::vector<Queued> queued;
   queued.swap(queued_);  // sent now, whatever becomes of them
   PGconn* const conn = conn_.get();
@@ -237,18 +291,18 @@ PGresult* Connection::run_queued(const char* what, const std::function<int(PGcon
     sent = sent && PQsendQueryParams(conn, statement.sql.c_str(), 0, nullptr, nullptr, nullptr,
                                      nullptr, 0) == 1;
   }
-  if (send_last) sent = sent && send_last(conn) == 1;
+  for (const auto& sender : senders) sent = sent && sender(conn) == 1;
   if (!sent || PQpipelineSync(conn) != 1) broken_pipeline(what);
   // Each statement's result, then nullptr; after all of them the sync. A statement after a
   // failed one is not run (PGRES_PIPELINE_ABORTED).
   std::unique_ptr<PGresult, PGresultDeleter> failed;
-  std::unique_ptr<PGresult, PGresultDeleter> last;
-  const std::size_t statements = queued.size() + (send_last ? 1 : 0);
-  for (std::size_t i = 0; i < statements; ++i) {
+  std::vector<std::unique_ptr<PGresult, PGresultDeleter>> results;
+  results.reserve(senders.size());
+  for (std::size_t i = 0; i < queued.size() + senders.size(); ++i) {
     PGresult* const result = PQgetResult(conn);
     if (result == nullptr) broken_pipeline(what);
-    if (send_last && i + 1 == statements) {
-      last.reset(result);
+    if (i >= queued.size()) {
+      results.emplace_back(result);
     } else if (PQresultStatus(result) != PGRES_COMMAND_OK && !failed) {
       failed.reset(result);
     } else {
@@ -261,7 +315,7 @@ PGresult* Connection::run_queued(const char* what, const std::function<int(PGcon
   PQclear(sync);
   if (!synced || PQexitPipelineMode(conn) != 1) broken_pipeline(what);
   if (failed) fail(failed.release(), what);
-  return last.release();
+  return results;
 }
 
 void Connection::broken_pipeline(const char* what) {
@@ -272,18 +326,17 @@ void Connection::broken_pipeline(const char* what) {
 }
 
 void Connection::flush_queued() {
-  if (!queued_.empty()) run_queued("queued", nullptr);
+  if (!queued_.empty()) run_queued("queued", {});
 }
 
 void Connection::control(const std::string& sql, bool after_queued) {
   ensure_connected();
   if (!after_queued) queued_.clear();
-  PGresult* const result =
-      queued_.empty()
-          ? PQexec(conn_.get(), sql.c_str())
-          : run_queued(sql.c_str(), [&](PGconn* conn) {
-              return PQsendQueryParams(conn, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0);
-            });
+  const auto send_text = [&](PGconn* conn) {
+    return PQsendQueryParams(conn, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0);
+  };
+  PGresult* const result = queued_.empty() ? PQexec(conn_.get(), sql.c_str())
+                                           : run_queued(sql.c_str(), {send_text}).front().release();
   if (result == nullptr || PQresultStatus(result) != PGRES_COMMAND_OK) fail(result, sql.c_str());
   PQclear(result);
 }

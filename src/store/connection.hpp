@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace capi::store {
@@ -126,6 +127,14 @@ class Connection {
   // Runs a prepared statement (prepared on first use on this connection).
   Result exec(const Statement& statement, std::initializer_list<Param> params);
   Result exec(const Statement& statement, const std::vector<Param>& params);
+  // Runs `first` and then `second` in one round trip (libpq's pipeline mode). The second
+  // starts when the first has finished, so in READ COMMITTED it sees what committed before
+  // then (a lock the first took is held), whatever the first returned; it is not run when
+  // the first fails. Outside a transaction the two are one implicit transaction.
+  std::pair<Result, Result> exec_pair(const Statement& first,
+                                      const std::vector<Param>& first_params,
+                                      const Statement& second,
+                                      const std::vector<Param>& second_params);
   // Runs SQL text that takes no parameters (migrations, settings); may hold several
   // statements.
   Result exec_script(const char* sql);
@@ -190,11 +199,14 @@ class Connection {
     unsigned long opener;
   };
 
+  // Prepares a kReused statement on its first use in the session.
+  void prepare(const Statement& statement);
   Result run(const Statement& statement, const std::vector<Param>& params);
-  // Sends the queued statements and then what `send_last` sends (if given) in one round trip
-  // (pipeline mode), and returns the last one's result, an error result included; an error
-  // of a queued statement is thrown.
-  PGresult* run_queued(const char* what, const std::function<int(PGconn*)>& send_last);
+  // Sends the queued statements and then what each of `senders` sends, in one round trip
+  // (pipeline mode), and returns the senders' results, error results included; an error of a
+  // queued statement is thrown.
+  std::vector<std::unique_ptr<PGresult, PGresultDeleter>> run_queued(
+      const char* what, const std::vector<std::function<int(PGconn*)>>& senders);
   // Anything unexpected in a pipeline leaves the session in a state not worth reading: it is
   // dropped, and the statement fails as the database being unavailable.
   [[noreturn]] void broken_pipeline(const char* what);

@@ -52,15 +52,14 @@ const Statements& statements() {
 
 }  // namespace
 
-bool IdempotencyStore::try_lock(const std::string& id) const {
-  return connection_.exec(statements().lock, {id}).boolean(0, 0);
-}
-
-std::optional<IdempotencyRow> IdempotencyStore::find(const std::string& business_id,
-                                                     const std::string& id) const {
-  const Result result = connection_.exec(statements().find, {id, business_id});
-  if (result.empty()) return std::nullopt;
-  return idempotency_table().read(result, 0);
+IdempotencyStore::Claim IdempotencyStore::claim(const std::string& business_id,
+                                                const std::string& id) const {
+  const auto [lock, found] =
+      connection_.exec_pair(statements().lock, {id}, statements().find, {id, business_id});
+  Claim claim;
+  claim.locked = lock.boolean(0, 0);
+  if (claim.locked && !found.empty()) claim.record = idempotency_table().read(found, 0);
+  return claim;
 }
 
 bool IdempotencyStore::insert(const IdempotencyRow& row) const {

@@ -14,11 +14,16 @@ class IdempotencyStore {
  public:
   explicit IdempotencyStore(Connection& connection) : connection_(connection) {}
 
-  // Takes the transaction-scoped advisory lock of record `id` without waiting: false when
-  // another transaction (the same key's first request, still running) holds it.
-  bool try_lock(const std::string& id) const;
-  // The business's record `id`, unless it is older than 24 hours.
-  std::optional<IdempotencyRow> find(const std::string& business_id, const std::string& id) const;
+  // Takes the transaction-scoped advisory lock of record `id` without waiting and, under it,
+  // reads the business's record `id` unless it is older than 24 hours: two statements, one
+  // round trip (the read starts after the lock is taken, so it sees a record that the lock's
+  // previous holder committed). `locked` false: another transaction (the same key's first
+  // request, still running) holds the lock, and `record` says nothing.
+  struct Claim {
+    bool locked = false;
+    std::optional<IdempotencyRow> record;
+  };
+  Claim claim(const std::string& business_id, const std::string& id) const;
   // Writes the record (over an expired one of the same id). False, and nothing written,
   // when the customer it concerns was erased meanwhile: erasure leaves no record behind.
   bool insert(const IdempotencyRow& row) const;

@@ -2,7 +2,8 @@
 // SAVEPOINT and RELEASE SAVEPOINT wait for the next statement and go with it in one round
 // trip. What that must not change: what commits, what rolls back, and a session that is
 // usable after a failure; and what it adds: a transaction in which nothing ran sends nothing,
-// and one whose session was lost before anything was sent begins on the next session.
+// and one whose session was lost before anything was sent begins on the next session; and two
+// statements sent as a pair run in order.
 #define BOOST_TEST_MODULE connection
 #include <boost/test/unit_test.hpp>
 
@@ -165,4 +166,27 @@ BOOST_AUTO_TEST_CASE(a_session_lost_before_anything_was_sent_loses_nothing) {
   BOOST_TEST(db().exec(kPid, {}).str(0, 0) != pid);
   transaction.commit();
   BOOST_TEST(committed(value) == 1);
+}
+
+// Two statements in one round trip: the second starts when the first has finished (it sees
+// the first's write), and is not run when the first fails.
+BOOST_AUTO_TEST_CASE(a_pair_runs_in_order_and_stops_at_a_failure) {
+  const std::string value = unique("pair");
+  {
+    Connection::Transaction transaction(db());
+    const auto [inserted, counted] = db().exec_pair(kInsert, {value}, kCount, {value});
+    BOOST_TEST(inserted.affected() == 1);
+    BOOST_TEST(counted.integer(0, 0) == 1);
+    transaction.commit();
+  }
+  BOOST_TEST(committed(value) == 1);
+  const std::string skipped = unique("skipped");
+  try {
+    db().exec_pair(kInsert, {value}, kInsert, {skipped});  // the first is a unique violation
+    BOOST_FAIL("the duplicate was accepted");
+  } catch (const DbError& error) {
+    BOOST_TEST((error.kind() == ErrorKind::kUniqueViolation));
+  }
+  BOOST_TEST(committed(skipped) == 0);
+  BOOST_TEST(db().exec(kCount, {skipped}).integer(0, 0) == 0);  // the session goes on
 }

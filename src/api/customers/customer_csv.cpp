@@ -197,14 +197,9 @@ const std::vector<std::string>& customer_csv_columns() {
 }
 
 std::string csv_field(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
-  std::string quoted = "\"";
-  for (const char ch : value) {
-    if (ch == '"') quoted += '"';
-    quoted += ch;
-  }
-  quoted += '"';
-  return quoted;
+  std::string field;
+  append_field(field, value);
+  return field;
 }
 
 std::string customer_csv_header() {
