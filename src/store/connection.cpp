@@ -330,14 +330,17 @@ void Connection::flush_queued() {
 }
 
 void Connection::control(const std::string& sql, bool after_queued) {
-  ensure_connected();
   if (!after_queued) queued_.clear();
+  if (queued_.empty()) {
+    exec_script(sql.c_str());
+    return;
+  }
+  ensure_connected();
   const auto send_text = [&](PGconn* conn) {
     return PQsendQueryParams(conn, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0);
   };
-  PGresult* const result = queued_.empty() ? PQexec(conn_.get(), sql.c_str())
-                                           : run_queued(sql.c_str(), {send_text}).front().release();
-  if (result == nullptr || PQresultStatus(result) != PGRES_COMMAND_OK) fail(result, sql.c_str());
+  PGresult* const result = run_queued(sql.c_str(), {send_text}).front().release();
+  if (!succeeded(result)) fail(result, sql.c_str());
   PQclear(result);
 }
 

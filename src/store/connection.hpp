@@ -212,7 +212,8 @@ class Connection {
   [[noreturn]] void broken_pipeline(const char* what);
   // Sends the queued statements now (before a script or a COPY, which cannot join them).
   void flush_queued();
-  // COMMIT or ROLLBACK [TO SAVEPOINT]: after what is queued, in the same round trip.
+  // COMMIT or ROLLBACK [TO SAVEPOINT capi_N]: constant text and a savepoint's number, never a
+  // request's value; after what is queued, in the same round trip.
   void control(const std::string& sql, bool after_queued);
   [[noreturn]] void fail(PGresult* result, const char* what);
 
