@@ -12,9 +12,9 @@
 namespace capi::api {
 
 void time_field(json::Writer& writer, const char* name, const std::optional<std::int64_t>& ms);
-void money_fields(json::Writer& writer, const std::string& name, std::int64_t minor, int digits);
+void money_fields(json::Writer& writer, std::string_view name, std::int64_t minor, int digits);
 // Both null when there is no amount.
-void money_fields(json::Writer& writer, const std::string& name,
+void money_fields(json::Writer& writer, std::string_view name,
                   const std::optional<std::int64_t>& minor, int digits);
 
 }  // namespace capi::api

@@ -134,17 +134,51 @@ std::int64_t utc_year(std::int64_t unix_ms) {
   return civil_from_days(floor_div(unix_ms, kMillisPerDay)).year;
 }
 
-std::string format_rfc3339_ms(std::int64_t unix_ms) {
+namespace {
+
+// `value` as `width` decimal digits at `out` (value < 10^width).
+char* put_digits(char* out, std::int64_t value, int width) {
+  for (int at = width - 1; at >= 0; --at) {
+    out[at] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  return out + width;
+}
+
+}  // namespace
+
+std::string_view format_rfc3339_ms(std::int64_t unix_ms, Rfc3339Buffer& buffer) {
   const std::int64_t days = floor_div(unix_ms, kMillisPerDay);
   const std::int64_t in_day = unix_ms - days * kMillisPerDay;
   const CivilDate date = civil_from_days(days);
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02dT%02lld:%02lld:%02lld.%03lldZ",
-                static_cast<long long>(date.year), date.month, date.day,
-                static_cast<long long>(in_day / 3'600'000),
-                static_cast<long long>(in_day / 60'000 % 60),
-                static_cast<long long>(in_day / 1000 % 60), static_cast<long long>(in_day % 1000));
-  return buffer;
+  if (date.year < 0 || date.year > 9999) {  // outside what the API stores: printf's form
+    const int size = std::snprintf(
+        buffer.data(), buffer.size(), "%04lld-%02d-%02dT%02lld:%02lld:%02lld.%03lldZ",
+        static_cast<long long>(date.year), date.month, date.day,
+        static_cast<long long>(in_day / 3'600'000), static_cast<long long>(in_day / 60'000 % 60),
+        static_cast<long long>(in_day / 1000 % 60), static_cast<long long>(in_day % 1000));
+    return {buffer.data(), static_cast<std::size_t>(size)};
+  }
+  char* out = put_digits(buffer.data(), date.year, 4);
+  *out++ = '-';
+  out = put_digits(out, date.month, 2);
+  *out++ = '-';
+  out = put_digits(out, date.day, 2);
+  *out++ = 'T';
+  out = put_digits(out, in_day / 3'600'000, 2);
+  *out++ = ':';
+  out = put_digits(out, in_day / 60'000 % 60, 2);
+  *out++ = ':';
+  out = put_digits(out, in_day / 1000 % 60, 2);
+  *out++ = '.';
+  out = put_digits(out, in_day % 1000, 3);
+  *out++ = 'Z';
+  return {buffer.data(), static_cast<std::size_t>(out - buffer.data())};
+}
+
+std::string format_rfc3339_ms(std::int64_t unix_ms) {
+  Rfc3339Buffer buffer;
+  return std::string(format_rfc3339_ms(unix_ms, buffer));
 }
 
 std::string format_rfc3339_ms(std::chrono::system_clock::time_point time) {

@@ -2,6 +2,7 @@
 // milliseconds. Pure proleptic-Gregorian arithmetic: no locale, no time zone database
 // (offsets in the text are all we need), no leap seconds (like Unix time).
 #pragma once
+#include <array>
 
 #include <chrono>
 #include <cstdint>
@@ -40,6 +41,10 @@ std::optional<std::int64_t> parse_date_or_time(std::string_view text, Bound boun
 
 // "2026-03-20T09:15:00.000Z" for an instant in the years 0000-9999.
 std::string format_rfc3339_ms(std::int64_t unix_ms);
+// The same text written into `buffer` and returned as a view of it, with no allocation (every
+// timestamp of a response or an export row goes through here).
+using Rfc3339Buffer = std::array<char, 40>;
+std::string_view format_rfc3339_ms(std::int64_t unix_ms, Rfc3339Buffer& buffer);
 // The same for a clock reading (log lines): sub-millisecond digits dropped, rounding down.
 std::string format_rfc3339_ms(std::chrono::system_clock::time_point time);
 

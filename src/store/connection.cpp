@@ -56,7 +56,7 @@ PGresult* execute(PGconn* conn, const Statement& statement, const BoundParams& p
                             nullptr, result_format(statement));
 }
 
-// Sends the statement without waiting (pipeline mode); 1 when sent.
+// Sends the statement without waiting (in pipeline mode, or ahead); 1 when sent.
 int send(PGconn* conn, const Statement& statement, const BoundParams& params) {
   return reused(statement)
              ? PQsendQueryPrepared(conn, statement.name, params.count(), params.values(), nullptr,
@@ -173,6 +173,7 @@ bool Connection::connected() const {
 
 void Connection::reset() {
   conn_.reset();
+  ahead_ = false;
   prepared_.clear();
   // Transactions of which nothing was sent lose nothing with the session: their BEGIN and
   // SAVEPOINTs go to the next one. Any other open transaction is gone.
@@ -186,6 +187,7 @@ void Connection::reset() {
 
 void Connection::drop_if_closed() {
   if (!conn_) return;
+  settle();  // a result not received would read as the server talking unasked
   const int fd = PQsocket(conn_.get());
   char byte = 0;
   const ssize_t got = fd < 0 ? 0 : ::recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
@@ -198,6 +200,7 @@ void Connection::drop_if_closed() {
 }
 
 void Connection::ensure_connected() {
+  settle();
   if (connected()) return;
   reset();
   const auto now = std::chrono::steady_clock::now();
@@ -342,6 +345,34 @@ void Connection::control(const std::string& sql, bool after_queued) {
   PGresult* const result = run_queued(sql.c_str(), {send_text}).front().release();
   if (!succeeded(result)) fail(result, sql.c_str());
   PQclear(result);
+}
+
+void Connection::send_ahead(const Statement& statement, const std::vector<Param>& params) {
+  ensure_connected();
+  flush_queued();
+  prepare(statement);
+  const BoundParams bound(params);
+  if (send(conn_.get(), statement, bound) != 1) fail(nullptr, statement.name);
+  ahead_ = true;
+}
+
+Result Connection::receive() {
+  if (!ahead_ || !conn_) {
+    throw DbError(ErrorKind::kOther, "XX000", "receive: nothing was sent ahead");
+  }
+  ahead_ = false;
+  PGresult* const result = PQgetResult(conn_.get());
+  // The statement's result, then nullptr (read, so that the connection is idle again).
+  while (PGresult* const rest = PQgetResult(conn_.get())) PQclear(rest);
+  if (!succeeded(result)) fail(result, "receive");
+  return Result(result);
+}
+
+void Connection::settle() noexcept {
+  if (!ahead_) return;
+  ahead_ = false;
+  if (!conn_) return;
+  while (PGresult* const result = PQgetResult(conn_.get())) PQclear(result);
 }
 
 Result Connection::exec_script(const char* sql) {

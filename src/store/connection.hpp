@@ -139,6 +139,14 @@ class Connection {
   // statements.
   Result exec_script(const char* sql);
 
+  // Reading ahead (a cursor's FETCHes): send_ahead sends a statement and returns without
+  // waiting; receive() waits for its result and returns it, throwing as exec does. Between
+  // the two the server computes while the caller works on what it received before. One
+  // statement at a time; any other use of the connection first waits for the statement sent
+  // ahead and discards its result (a caller that stopped reading, an exception on its way).
+  void send_ahead(const Statement& statement, const std::vector<Param>& params);
+  Result receive();
+
   // Drops the connection so that the next call reconnects.
   void reset();
   // Called before a request runs anything: a connection whose server side went away while
@@ -212,6 +220,8 @@ class Connection {
   [[noreturn]] void broken_pipeline(const char* what);
   // Sends the queued statements now (before a script or a COPY, which cannot join them).
   void flush_queued();
+  // Waits for a statement sent ahead that nobody received, and discards its result.
+  void settle() noexcept;
   // COMMIT or ROLLBACK [TO SAVEPOINT capi_N]: constant text and a savepoint's number, never a
   // request's value; after what is queued, in the same round trip.
   void control(const std::string& sql, bool after_queued);
@@ -223,6 +233,7 @@ class Connection {
   std::unique_ptr<PGconn, PGconnDeleter> conn_;
   std::unordered_set<std::string> prepared_;
   int transaction_depth_ = 0;  // Transactions open on this session
+  bool ahead_ = false;         // a statement was sent ahead and its result not read
   unsigned long session_ = 0;  // counts resets: a transaction of an earlier session is gone
   std::vector<Queued> queued_;
   unsigned long openers_ = 0;  // numbers the Transactions

@@ -133,14 +133,17 @@ CustomerExportRows::CustomerExportRows(Connection& connection, const std::string
     : connection_(connection) {
   const auto values = filter_values(business_id, filter);
   connection_.exec(declare_statement(), as_params(values));
+  connection_.send_ahead(kFetch, {});
 }
 
 int CustomerExportRows::next(CustomerRow& row,
                              const std::function<void(const CustomerRow&)>& each) {
-  const Result result = connection_.exec(kFetch, {});
+  const Result result = connection_.receive();
   if (result.rows() > 0 && result.columns() != kFieldCount) {
     throw DbError(ErrorKind::kOther, "XX000", "export cursor: unexpected columns");
   }
+  // The next batch is read while this one is written out; a short batch was the last.
+  if (result.rows() == kBatch) connection_.send_ahead(kFetch, {});
   for (int at = 0; at < result.rows(); ++at) {
     read_row(result, at, row);
     each(row);

@@ -3,7 +3,9 @@
 // caller's transaction a batch at a time, in binary format. The cursor's query runs once (no
 // keyset query per batch), each FETCH is a statement of its own (db_statement_timeout applies
 // to a batch, not to the whole export), and the rows come as the columns' binary send forms:
-// no output function on the server and no text parsing in the worker.
+// no output function on the server and no text parsing in the worker. Each batch is fetched
+// while the one before is written out (Connection::send_ahead), so the server and the worker
+// work at the same time.
 #pragma once
 
 #include <functional>
@@ -20,13 +22,15 @@ class CustomerExportRows {
   // Rows of one batch.
   static constexpr int kBatch = 500;
 
-  // Declares the cursor; the caller's transaction must be open and stay open while it is used.
+  // Declares the cursor and sends the first FETCH; the caller's transaction must be open and
+  // stay open while it is used.
   CustomerExportRows(Connection& connection, const std::string& business_id,
                      const ListFilter& filter);
 
-  // Fetches the next batch: each row is read into `row` (one object reused across the rows:
-  // its strings keep their capacity) and handed to `each`. Returns the number of rows; fewer
-  // than kBatch means the export is complete.
+  // Receives the next batch and, unless it is the last, sends the FETCH after it; then each
+  // row is read into `row` (one object reused across the rows: its strings keep their
+  // capacity) and handed to `each`. Returns the number of rows; fewer than kBatch means the
+  // export is complete.
   int next(CustomerRow& row, const std::function<void(const CustomerRow&)>& each);
 
  private:

@@ -190,3 +190,43 @@ BOOST_AUTO_TEST_CASE(a_pair_runs_in_order_and_stops_at_a_failure) {
   BOOST_TEST(committed(skipped) == 0);
   BOOST_TEST(db().exec(kCount, {skipped}).integer(0, 0) == 0);  // the session goes on
 }
+
+// A statement sent ahead: its result is the one received, its writes are made in the
+// caller's transaction, and its failure is thrown by receive() as exec would throw it.
+BOOST_AUTO_TEST_CASE(a_statement_sent_ahead_is_received_later) {
+  const std::string value = unique("ahead");
+  {
+    Connection::Transaction transaction(db());
+    db().send_ahead(kInsert, {value});
+    BOOST_TEST(db().receive().affected() == 1);
+    db().send_ahead(kCount, {value});
+    BOOST_TEST(db().receive().integer(0, 0) == 1);
+    transaction.commit();
+  }
+  BOOST_TEST(committed(value) == 1);
+  db().send_ahead(kInsert, {value});  // a unique violation
+  try {
+    db().receive();
+    BOOST_FAIL("the duplicate was accepted");
+  } catch (const DbError& error) {
+    BOOST_TEST((error.kind() == ErrorKind::kUniqueViolation));
+  }
+  BOOST_CHECK_THROW(db().receive(), DbError);  // nothing was sent ahead any more
+  BOOST_TEST(db().exec(kCount, {value}).integer(0, 0) == 1);
+}
+
+// A caller that stops reading (an export whose client went away) leaves a statement in
+// flight: the next use of the connection waits for it, and the session goes on, its
+// transaction rolled back as usual.
+BOOST_AUTO_TEST_CASE(a_statement_sent_ahead_and_never_received_is_discarded) {
+  const std::string value = unique("abandoned");
+  {
+    Connection::Transaction transaction(db());
+    db().send_ahead(kInsert, {value});
+  }  // rolled back with the insert it ran
+  BOOST_TEST(committed(value) == 0);
+  db().send_ahead(kCount, {value});
+  db().drop_if_closed();  // before the next request: the session is healthy, not dropped
+  BOOST_TEST(db().connected());
+  BOOST_TEST(db().exec(kCount, {value}).integer(0, 0) == 0);
+}

@@ -117,6 +117,10 @@ BOOST_AUTO_TEST_CASE(formatting) {
   BOOST_TEST(format_rfc3339_ms(-1) == "1969-12-31T23:59:59.999Z");
   BOOST_TEST(format_rfc3339_ms(951'782'400'000) == "2000-02-29T00:00:00.000Z");
   BOOST_TEST(format_rfc3339_ms(253'402'300'799'999) == "9999-12-31T23:59:59.999Z");
+  BOOST_TEST(format_rfc3339_ms(-62'167'219'200'000) == "0000-01-01T00:00:00.000Z");
+  BOOST_TEST(format_rfc3339_ms(1'234'567'891'011) == "2009-02-13T23:31:31.011Z");
+  // Outside the four-digit years the text is printf's (never stored by the API).
+  BOOST_TEST(format_rfc3339_ms(253'402'300'800'000) == "10000-01-01T00:00:00.000Z");
   BOOST_TEST(format_date(kExample) == "2026-03-20");
   BOOST_TEST(format_date(-1) == "1969-12-31");
 }
