@@ -2,9 +2,10 @@
 // single create (or update) would answer it, each row all-or-nothing.
 //
 // How it stays fast: every row is read and validated in the worker first (JSON, the domain's
-// rules, sealing); then one transaction asks the database once which active customers hold
-// the rows' emails and phones, decides every row from that answer, writes the updates one by
-// one and the new customers with one COPY. A concurrent write that takes one of the keys in
+// rules, blind indexes); then one transaction asks the database once which active customers
+// hold the rows' emails and phones, decides every row from that answer, streams the new
+// customers into one COPY as they are sealed (the database inserts while the worker seals),
+// and writes the updates one by one after it. A concurrent write that takes one of the keys in
 // between makes the COPY or an update fail on the unique index: the transaction rolls back
 // and the decisions are made again from a fresh answer (at most kAttempts times).
 //
@@ -145,24 +146,30 @@ class Import {
   }
 
   // Decides and (unless a dry run) writes every readable row, in the caller's transaction.
+  // New customers are streamed into one COPY as they are decided, so that the database
+  // inserts the rows sent while the worker seals the next ones; updates and contacts follow
+  // the COPY (nothing else may run on the connection during it).
   void write(std::vector<ImportRow>& rows) {
     load_holders(rows);
     const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                          std::chrono::system_clock::now().time_since_epoch())
                          .count();
+    std::optional<store::CustomerCopy> copy;
     for (auto& row : rows) {
       row.outcome = Outcome::kFailed;
       row.id.clear();
       row.error = row.read_error;
-      if (row.input) decide(row, now);
+      if (!row.input) continue;
+      const auto created = decide(row, now);
+      if (!created || options_.dry_run) continue;
+      if (!copy) copy.emplace(tools_.db);
+      copy->add(*created);
     }
-    if (options_.dry_run || created_.empty()) return;
-    {
-      store::CustomerCopy copy(tools_.db);
-      for (const auto& [row, draft] : created_) copy.add(row);
-      copy.finish();
+    if (copy) copy->finish();
+    for (const auto& changed : changed_) {
+      tools_.customers.update(changed);  // KeyTaken only after a concurrent write: tried again
     }
-    for (const auto& [row, draft] : created_) insert_contacts(row, *draft);
+    for (const auto& [customer, draft] : with_contacts_) insert_contacts(customer, *draft);
   }
 
  private:
@@ -185,7 +192,9 @@ class Import {
     }
     claimed_email_.clear();
     claimed_phone_.clear();
-    created_.clear();
+    changed_.clear();
+    with_contacts_.clear();
+    rereads_.clear();
   }
 
   // The id holding `index` among the stored customers (other than `self`) or the rows
@@ -235,7 +244,8 @@ class Import {
     return nullptr;
   }
 
-  void decide(ImportRow& row, std::int64_t now_ms) {
+  // The new customer the row makes, if it makes one; a change is kept in changed_.
+  std::optional<store::CustomerRow> decide(ImportRow& row, std::int64_t now_ms) {
     const store::CustomerRow* target = target_of(row);
     // Read again as what it is: a change of `target` (its country and currency now known),
     // or a create. In create mode the first reading was already that.
@@ -247,18 +257,17 @@ class Import {
                                       target ? domain::Mode::kUpdate : domain::Mode::kCreate,
                                       input_context(caller_, target), number_lookup(body));
       row.error = as_error(*reread);
-      if (row.error) return;
+      if (row.error) return std::nullopt;
     }
     const domain::CustomerDraft& draft = reread ? reread->draft : row.input->draft;
-    if (target == nullptr) {
-      create(row, draft, now_ms);
-    } else {
-      change(row, draft, *target);
-    }
+    if (target == nullptr) return create(row, draft, now_ms);
+    change(row, draft, *target);
+    return std::nullopt;
   }
 
-  void create(ImportRow& row, const domain::CustomerDraft& draft, std::int64_t now_ms) {
-    if (!keys_free(row, {})) return;
+  std::optional<store::CustomerRow> create(ImportRow& row, const domain::CustomerDraft& draft,
+                                           std::int64_t now_ms) {
+    if (!keys_free(row, {})) return std::nullopt;
     store::CustomerRow created;
     created.business_id = caller_.business_id;
     created.id = domain::new_object_id(created.business_id);
@@ -270,13 +279,16 @@ class Import {
     claim(row, created.id);
     row.outcome = Outcome::kCreated;
     row.id = created.id;
-    // The draft outlives the copy: `row.input` or a reread kept in `rereads_`.
-    if (row.input && &draft == &row.input->draft) {
-      created_.emplace_back(std::move(created), &draft);
-    } else {
-      rereads_.push_back(draft);
-      created_.emplace_back(std::move(created), &rereads_.back());
+    if (!draft.contacts.empty()) {
+      // The draft outlives the copy: `row.input` or a reread kept in `rereads_`.
+      const domain::CustomerDraft* kept = &draft;
+      if (!row.input || &draft != &row.input->draft) {
+        rereads_.push_back(draft);
+        kept = &rereads_.back();
+      }
+      with_contacts_.emplace_back(Owner{created.business_id, created.id}, kept);
     }
+    return created;
   }
 
   void change(ImportRow& row, const domain::CustomerDraft& draft,
@@ -295,7 +307,7 @@ class Import {
     if (options_.dry_run) return;
     store::CustomerRow changed = target;
     tools_.records.apply(draft, changed);
-    tools_.customers.update(changed);  // KeyTaken only after a concurrent write: tried again
+    changed_.push_back(std::move(changed));
   }
 
   void claim(const ImportRow& row, const std::string& id) {
@@ -303,8 +315,13 @@ class Import {
     if (row.phone_index) claimed_phone_[*row.phone_index] = id;
   }
 
-  void insert_contacts(const store::CustomerRow& customer,
-                       const domain::CustomerDraft& draft) const {
+  // The customer a new row's contacts belong to.
+  struct Owner {
+    std::string business_id;
+    std::string id;
+  };
+
+  void insert_contacts(const Owner& customer, const domain::CustomerDraft& draft) const {
     for (const auto& contact_draft : draft.contacts) {
       store::ContactRow contact;
       contact.id = domain::new_object_id(customer.business_id);
@@ -321,8 +338,9 @@ class Import {
   std::vector<store::CustomerRow> holders_;
   std::unordered_map<std::string, std::size_t> by_email_, by_phone_;            // into holders_
   std::unordered_map<std::string, std::string> claimed_email_, claimed_phone_;  // by rows
-  std::vector<std::pair<store::CustomerRow, const domain::CustomerDraft*>> created_;
-  std::deque<domain::CustomerDraft> rereads_;  // stable addresses
+  std::vector<store::CustomerRow> changed_;  // upserts' changes, written after the copy
+  std::vector<std::pair<Owner, const domain::CustomerDraft*>> with_contacts_;  // new, with contacts
+  std::deque<domain::CustomerDraft> rereads_;                                  // stable addresses
 };
 
 const char* outcome_name(Outcome outcome) {
