@@ -86,7 +86,7 @@ http::Response Idempotency::run(const std::string& key, const RequestContext& co
     record.headers = headers_text(response);
     if (!reply.customer_id.empty()) record.customer_id = reply.customer_id;
     records_.seal_response(record, response.body);
-    store_.insert(record);  // false: its customer was erased meanwhile, and it stays unstored
+    store_.insert_at_commit(record);
   }
   faults::before_commit(request);
   transaction.commit();

@@ -29,6 +29,13 @@ class BoundParams {
       if (params[i]) values_[i] = owned_.emplace_back(*params[i]).c_str();
     }
   }
+  // Values owned by the caller (a queued statement's), pointed at rather than copied.
+  explicit BoundParams(const std::vector<std::optional<std::string>>& values)
+      : values_(values.size(), nullptr) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (values[i]) values_[i] = values[i]->c_str();
+    }
+  }
   BoundParams(const BoundParams&) = delete;
   BoundParams& operator=(const BoundParams&) = delete;
   int count() const { return static_cast<int>(values_.size()); }
@@ -285,14 +292,24 @@ Result Connection::exec(const Statement& statement, const std::vector<Param>& pa
 
 std::vector<std::unique_ptr<PGresult, PGresultDeleter>> Connection::run_queued(
     const char* what, const std::vector<std::function<int(PGconn*)>>& senders) {
+  // A queued statement's session may be new (its transaction had sent nothing): prepared
+  // here, before the pipeline, if it is not yet.
+  for (const auto& entry : queued_) {
+    if (entry.statement != nullptr) prepare(*entry.statement);
+  }
   std::vector<Queued> queued;
   queued.swap(queued_);  // sent now, whatever becomes of them
   PGconn* const conn = conn_.get();
   if (PQenterPipelineMode(conn) != 1) broken_pipeline(what);
   bool sent = true;
-  for (const auto& statement : queued) {
-    sent = sent && PQsendQueryParams(conn, statement.sql.c_str(), 0, nullptr, nullptr, nullptr,
-                                     nullptr, 0) == 1;
+  for (const auto& entry : queued) {
+    if (entry.statement != nullptr) {
+      const BoundParams bound(entry.values);
+      sent = sent && send(conn, *entry.statement, bound) == 1;
+    } else {
+      sent = sent && PQsendQueryParams(conn, entry.sql.c_str(), 0, nullptr, nullptr, nullptr,
+                                       nullptr, 0) == 1;
+    }
   }
   for (const auto& sender : senders) sent = sent && sender(conn) == 1;
   if (!sent || PQpipelineSync(conn) != 1) broken_pipeline(what);
@@ -345,6 +362,18 @@ void Connection::control(const std::string& sql, bool after_queued) {
   PGresult* const result = run_queued(sql.c_str(), {send_text}).front().release();
   if (!succeeded(result)) fail(result, sql.c_str());
   PQclear(result);
+}
+
+void Connection::exec_later(const Statement& statement, const std::vector<Param>& params) {
+  if (transaction_depth_ == 0) {
+    throw DbError(ErrorKind::kOther, "XX000", "exec_later outside a transaction");
+  }
+  Queued entry{{}, 0, &statement, {}};
+  entry.values.reserve(params.size());
+  for (const auto& param : params) {
+    entry.values.push_back(param ? std::optional<std::string>(*param) : std::nullopt);
+  }
+  queued_.push_back(std::move(entry));
 }
 
 void Connection::send_ahead(const Statement& statement, const std::vector<Param>& params) {
@@ -452,8 +481,9 @@ Connection::Transaction::~Transaction() {
   }
   try {
     if (!connection_.connected()) return;
-    // What is queued is inner savepoints' RELEASEs: the rollback undoes them anyway (and they
-    // would fail in a transaction that an error aborted).
+    // What is queued is this transaction's own (inner savepoints' RELEASEs, statements of
+    // exec_later): the rollback undoes them anyway (and they would fail in a transaction that
+    // an error aborted).
     connection_.control(depth_ == 0 ? std::string("ROLLBACK")
                                     : "ROLLBACK TO SAVEPOINT capi_" + std::to_string(depth_),
                         false);

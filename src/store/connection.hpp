@@ -135,6 +135,11 @@ class Connection {
                                       const std::vector<Param>& first_params,
                                       const Statement& second,
                                       const std::vector<Param>& second_params);
+  // Queues a write whose result nobody reads (an Idempotency-Key's record): it is sent with
+  // the connection's next statement or COMMIT, in the same round trip, and its failure is
+  // thrown there (the COMMIT after a failed one is not run). Only inside a Transaction.
+  void exec_later(const Statement& statement, const std::vector<Param>& params);
+
   // Runs SQL text that takes no parameters (migrations, settings); may hold several
   // statements.
   Result exec_script(const char* sql);
@@ -200,11 +205,14 @@ class Connection {
   };
 
  private:
-  // A transaction control statement waiting for the next statement: a Transaction's BEGIN or
-  // SAVEPOINT (opener: that Transaction's number) or a RELEASE SAVEPOINT (opener 0).
+  // What waits for the next statement: a Transaction's BEGIN or SAVEPOINT (opener: that
+  // Transaction's number), a RELEASE SAVEPOINT (opener 0), or a statement of exec_later
+  // (opener 0; `statement` set, its values owned here).
   struct Queued {
     std::string sql;
     unsigned long opener;
+    const Statement* statement = nullptr;
+    std::vector<std::optional<std::string>> values;
   };
 
   // Prepares a kReused statement on its first use in the session.

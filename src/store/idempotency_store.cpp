@@ -62,9 +62,9 @@ IdempotencyStore::Claim IdempotencyStore::claim(const std::string& business_id,
   return claim;
 }
 
-bool IdempotencyStore::insert(const IdempotencyRow& row) const {
+void IdempotencyStore::insert_at_commit(const IdempotencyRow& row) const {
   const auto values = idempotency_table().write_values(row);
-  return connection_.exec(statements().insert, as_params(values)).affected() == 1;
+  connection_.exec_later(statements().insert, as_params(values));
 }
 
 void IdempotencyStore::forget_customer(const std::string& business_id,

@@ -24,9 +24,10 @@ class IdempotencyStore {
     std::optional<IdempotencyRow> record;
   };
   Claim claim(const std::string& business_id, const std::string& id) const;
-  // Writes the record (over an expired one of the same id). False, and nothing written,
-  // when the customer it concerns was erased meanwhile: erasure leaves no record behind.
-  bool insert(const IdempotencyRow& row) const;
+  // Writes the record (over an expired one of the same id) with the transaction's COMMIT, in
+  // its round trip (Connection::exec_later). Nothing is written when the customer it
+  // concerns was erased meanwhile: erasure leaves no record behind.
+  void insert_at_commit(const IdempotencyRow& row) const;
   // Deletes the records whose answers show the customer's data (erasure).
   void forget_customer(const std::string& business_id, const std::string& customer_id) const;
   // Deletes at most `limit` records older than 24 hours, skipping rows that others have

@@ -230,3 +230,39 @@ BOOST_AUTO_TEST_CASE(a_statement_sent_ahead_and_never_received_is_discarded) {
   BOOST_TEST(db().connected());
   BOOST_TEST(db().exec(kCount, {value}).integer(0, 0) == 0);
 }
+
+// A write queued for the COMMIT's round trip: committed with it, dropped by a rollback, and
+// when it fails the COMMIT fails too and nothing of the transaction stays.
+BOOST_AUTO_TEST_CASE(a_write_sent_with_the_commit_commits_or_fails_with_it) {
+  const std::string alone = unique("later-alone");
+  {
+    Connection::Transaction transaction(db());  // BEGIN, the write and COMMIT: one round trip
+    db().exec_later(kInsert, {alone});
+    BOOST_TEST(committed(alone) == 0);  // not sent yet
+    transaction.commit();
+  }
+  BOOST_TEST(committed(alone) == 1);
+
+  const std::string dropped = unique("later-dropped");
+  {
+    Connection::Transaction transaction(db());
+    db().exec(kCount, {dropped});
+    db().exec_later(kInsert, {dropped});
+  }  // rolled back
+  BOOST_TEST(committed(dropped) == 0);
+
+  const std::string before = unique("later-before");
+  try {
+    Connection::Transaction transaction(db());
+    db().exec(kInsert, {before});
+    db().exec_later(kInsert, {alone});  // a unique violation, found at the commit
+    transaction.commit();
+    BOOST_FAIL("the duplicate was accepted");
+  } catch (const DbError& error) {
+    BOOST_TEST((error.kind() == ErrorKind::kUniqueViolation));
+  }
+  BOOST_TEST(committed(before) == 0);
+  BOOST_TEST(db().exec(kCount, {before}).integer(0, 0) == 0);  // the session goes on
+
+  BOOST_CHECK_THROW(db().exec_later(kInsert, {unique("later-outside")}), DbError);
+}
