@@ -10,7 +10,9 @@
 //
 // SIGTERM or SIGINT stops it; a worker that dies stops it too (a ceiling must not limp).
 #include <fcgiapp.h>
+#include <fcntl.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -18,6 +20,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -74,16 +78,38 @@ struct PgResultDeleter {
 using PgConn = std::unique_ptr<PGconn, PgConnDeleter>;
 using PgResult = std::unique_ptr<PGresult, PgResultDeleter>;
 
-// One accepted request at a time, finished (answer flushed, connection closed) on destruction.
+// One accepted request at a time, on the service's own transport (src/server/worker.cpp), so
+// that the ceilings differ from the service only in what a request does:
+//  - the listening socket does not block: after a request the next one is accepted straight
+//    away, and poll() waits only when none is queued;
+//  - a request's connection is closed plainly once its input is read to the end (over a unix
+//    socket nothing is lost), not with libfcgi's lingering close (shutdown, then up to 2 s of
+//    reading until nginx closes first).
 class AcceptedRequest {
  public:
-  explicit AcceptedRequest(int listen_fd) { FCGX_InitRequest(&request_, listen_fd, 0); }
-  ~AcceptedRequest() { FCGX_Free(&request_, 1); }
+  explicit AcceptedRequest(int listen_fd) : listen_fd_(listen_fd) {
+    FCGX_InitRequest(&request_, listen_fd, 0);
+  }
+  ~AcceptedRequest() { close_connection(); }
   AcceptedRequest(const AcceptedRequest&) = delete;
   AcceptedRequest& operator=(const AcceptedRequest&) = delete;
 
-  bool accept() { return FCGX_Accept_r(&request_) >= 0; }
-  void finish() { FCGX_Finish_r(&request_); }
+  bool accept() {
+    for (;;) {
+      const int accepted = FCGX_Accept_r(&request_);
+      if (accepted >= 0) return true;
+      if (accepted != -EAGAIN && accepted != -EINTR) return false;
+      pollfd listening{listen_fd_, POLLIN, 0};
+      if (::poll(&listening, 1, -1) < 0 && errno != EINTR) return false;
+    }
+  }
+  void finish() {
+    const bool kept = request_.keepConnection != 0;
+    const bool drained = !kept && read_to_end();
+    if (drained) request_.keepConnection = 1;  // FCGX_Finish_r then leaves the fd open
+    FCGX_Finish_r(&request_);
+    if (drained) close_connection();
+  }
   std::string_view param(const char* name) const {
     const char* const value = FCGX_GetParam(name, request_.envp);
     return value == nullptr ? std::string_view{} : std::string_view{value};
@@ -91,6 +117,20 @@ class AcceptedRequest {
   FCGX_Stream& out() const { return *request_.out; }
 
  private:
+  bool read_to_end() {
+    if (request_.in == nullptr) return false;
+    std::array<char, 4096> discard{};
+    while (FCGX_GetStr(discard.data(), static_cast<int>(discard.size()), request_.in) > 0) {
+    }
+    return FCGX_HasSeenEOF(request_.in) != 0 && FCGX_GetError(request_.in) == 0;
+  }
+  void close_connection() {
+    if (request_.ipcFd < 0) return;
+    ::close(request_.ipcFd);
+    request_.ipcFd = -1;
+  }
+
+  int listen_fd_;
   FCGX_Request request_{};
 };
 
@@ -99,26 +139,34 @@ void reply(FCGX_Stream& out, int status, std::string_view body) {
   FCGX_PutStr(body.data(), static_cast<int>(body.size()), &out);
 }
 
+// Runs of plain characters are appended whole; only quotes, backslashes and control
+// characters are escaped one by one.
 void append_json_string(std::string& out, std::string_view text) {
   out += '"';
-  for (const char ch : text) {
+  std::size_t plain_from = 0;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const char ch = text[at];
+    if (ch != '"' && ch != '\\' && static_cast<unsigned char>(ch) >= 0x20) continue;
+    out.append(text.data() + plain_from, at - plain_from);
+    plain_from = at + 1;
     if (ch == '"' || ch == '\\') {
       out += '\\';
       out += ch;
-    } else if (static_cast<unsigned char>(ch) < 0x20) {
+    } else {
       char escaped[8];
       std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(ch));
       out += escaped;
-    } else {
-      out += ch;
     }
   }
+  out.append(text.data() + plain_from, text.size() - plain_from);
   out += '"';
 }
 
 // The first row of `result` as one JSON object of text values (null for NULL).
 std::string row_json(const PGresult* result) {
-  std::string body = "{\"data\":{";
+  std::string body;
+  body.reserve(4096);
+  body += "{\"data\":{";
   for (int column = 0; column < PQnfields(result); ++column) {
     if (column > 0) body += ',';
     append_json_string(body, PQfname(result, column));
@@ -244,7 +292,8 @@ int main(int argc, char** argv) {
   if (FCGX_Init() != 0) return 1;
   ::unlink(options->socket.c_str());
   const int listen_fd = FCGX_OpenSocket(options->socket.c_str(), 1024);
-  if (listen_fd < 0 || ::chmod(options->socket.c_str(), 0666) != 0) {
+  if (listen_fd < 0 || ::chmod(options->socket.c_str(), 0666) != 0 ||
+      ::fcntl(listen_fd, F_SETFL, ::fcntl(listen_fd, F_GETFL) | O_NONBLOCK) != 0) {
     std::cerr << "ceiling-responder: cannot listen on " << options->socket << '\n';
     return 1;
   }
