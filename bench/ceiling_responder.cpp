@@ -22,6 +22,7 @@
 
 #include <array>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -311,6 +312,10 @@ int main(int argc, char** argv) {
       return supervise(workers, signals) + 1;
     }
     if (pid == 0) {
+      // libfcgi's FCGX_Init handled SIGTERM (a flag its blocking accept() looks at); the
+      // accept loop here waits in poll(), which would go back to waiting: a ceiling just
+      // stops.
+      std::signal(SIGTERM, SIG_DFL);
       sigprocmask(SIG_UNBLOCK, &signals, nullptr);
       ::prctl(PR_SET_PDEATHSIG, SIGTERM);
       if (getppid() != master) return 0;
