@@ -3,7 +3,6 @@
 // (offsets in the text are all we need), no leap seconds (like Unix time).
 #pragma once
 #include <array>
-
 #include <chrono>
 #include <cstdint>
 #include <optional>
