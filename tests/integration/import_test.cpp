@@ -243,9 +243,11 @@ BOOST_AUTO_TEST_CASE(upsert_matches_by_email_then_phone_and_writes_only_changes)
 
 BOOST_AUTO_TEST_CASE(dry_run_decides_every_row_and_writes_nothing) {
   const std::string d1 = created_id(R"({"name":"Dry One","email":"d1@dry.example"})");
-  const std::string rows = R"([{"email":"d1@dry.example","notes":"changed"},)"
-                           R"({"name":"Dry New","email":"dnew@dry.example"},)"
-                           R"({"name":"Dry Bad","email":"bad"}])";
+  const std::string rows =
+      R"([{"email":"d1@dry.example","notes":"changed"},)"
+      R"({"name":"Dry New","email":"dnew@dry.example"},)"
+      R"({"name":"Dry Bad","email":"bad"},)"
+      R"({"name":"Dry Kin","email":"dkin@dry.example","contacts":[{"name":"Kin","email":"kin@dry.example"}]}])";
   const std::string before = fingerprint();
   const auto dry = answer_of(import("?mode=upsert&dryRun=true", rows));
   BOOST_TEST(fingerprint() == before);
@@ -254,10 +256,11 @@ BOOST_AUTO_TEST_CASE(dry_run_decides_every_row_and_writes_nothing) {
   BOOST_TEST(dry.id(0) == d1);
   BOOST_TEST(dry.outcome(1) == "created");
   BOOST_TEST(dry.outcome(2) == "failed");
+  BOOST_TEST(dry.outcome(3) == "created");  // with its contact: none written either
   // The real run decides the same.
   const auto real = answer_of(import("?mode=upsert&dryRun=false", rows));
   BOOST_TEST(fingerprint() != before);
-  for (std::size_t i = 0; i < 3; ++i) BOOST_TEST(real.outcome(i) == dry.outcome(i));
+  for (std::size_t i = 0; i < 4; ++i) BOOST_TEST(real.outcome(i) == dry.outcome(i));
   BOOST_TEST(real.error(2) == dry.error(2));
 }
 

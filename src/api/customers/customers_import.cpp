@@ -165,6 +165,7 @@ class Import {
       if (!copy) copy.emplace(tools_.db);
       copy->add(*created);
     }
+    if (options_.dry_run) return;  // decided only: no copy, no updates, no contacts
     if (copy) copy->finish();
     for (const auto& changed : changed_) {
       tools_.customers.update(changed);  // KeyTaken only after a concurrent write: tried again
