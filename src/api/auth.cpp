@@ -36,7 +36,7 @@ std::optional<std::string_view> extract_api_key(const http::Request& request) {
     return authorization;
   }
   const auto tenant_key = trim(request.param("HTTP_X_TENANT_API_KEY"));
-  if (request.params.count("HTTP_X_TENANT_API_KEY") != 0) return tenant_key;
+  if (request.params.find("HTTP_X_TENANT_API_KEY").has_value()) return tenant_key;
   return std::nullopt;
 }
 

@@ -47,15 +47,15 @@ void add_headers(http::Response& response, std::string_view text) {
 std::optional<std::string> idempotency_key_of(const http::Request& request) {
   if (!takes_key(request.method)) return std::nullopt;
   const auto found = request.params.find("HTTP_IDEMPOTENCY_KEY");
-  if (found == request.params.end()) return std::nullopt;
-  const std::string& key = found->second;
+  if (!found) return std::nullopt;
+  const std::string_view key = *found;
   const bool printable =
       std::all_of(key.begin(), key.end(), [](char ch) { return ch >= 0x20 && ch <= 0x7e; });
   if (key.empty() || key.size() > kMaxIdempotencyKey || !printable) {
     throw ApiError::bad_request("Idempotency-Key must be 1 to " +
                                 std::to_string(kMaxIdempotencyKey) + " printable ASCII characters");
   }
-  return key;
+  return std::string(key);
 }
 
 Idempotency::Idempotency(store::Connection& db, const crypto::Keyring& keys)

@@ -8,11 +8,18 @@ namespace capi::http {
 
 Request read_request_head(FCGX_Request& fcgi) {
   Request request;
+  std::size_t count = 0;
+  std::size_t text_bytes = 0;
+  for (char** env = fcgi.envp; env != nullptr && *env != nullptr; ++env) {
+    ++count;
+    text_bytes += std::string_view(*env).size();
+  }
+  request.params.reserve(count, text_bytes);
   for (char** env = fcgi.envp; env != nullptr && *env != nullptr; ++env) {
     const std::string_view entry(*env);
     const auto eq = entry.find('=');
     if (eq == std::string_view::npos) continue;
-    request.params.emplace(std::string(entry.substr(0, eq)), std::string(entry.substr(eq + 1)));
+    request.params.add(entry.substr(0, eq), entry.substr(eq + 1));
   }
   request.method = std::string(request.param("REQUEST_METHOD"));
   std::string uri(request.param("REQUEST_URI"));

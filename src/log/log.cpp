@@ -60,10 +60,9 @@ Line& Line::field(std::string_view name, long long value) {
 
 void Line::emit() {
   writer_.EndObject();
-  std::string line = json::text(buffer_);
-  line += '\n';
+  buffer_.Put('\n');
   // One write: a line under PIPE_BUF is never split among other processes' lines.
-  const ssize_t written = ::write(STDERR_FILENO, line.data(), line.size());
+  const ssize_t written = ::write(STDERR_FILENO, buffer_.GetString(), buffer_.GetSize());
   (void)written;
 }
 

@@ -1,7 +1,6 @@
 #include "records/address_json.hpp"
 
-#include <rapidjson/document.h>
-
+#include "json/small_document.hpp"
 #include "json/writer.hpp"
 
 namespace capi::records {
@@ -21,14 +20,13 @@ std::string address_to_json(const domain::Address& address) {
 }
 
 std::optional<domain::Address> address_from_json(const std::string& text) {
-  rapidjson::Document document;
-  document.Parse(text.data(), text.size());
-  if (document.HasParseError() || !document.IsObject()) return std::nullopt;
+  json::SmallDocument document;
+  if (!document.parse(text) || !document.root().IsObject()) return std::nullopt;
+  const auto& object = document.root();
   auto part = [&](const char* name) {
-    if (!document.HasMember(name)) return std::string();
-    const auto& value = document[name];
-    return value.IsString() ? std::string(value.GetString(), value.GetStringLength())
-                            : std::string();
+    const auto found = object.FindMember(name);
+    if (found == object.MemberEnd() || !found->value.IsString()) return std::string();
+    return std::string(found->value.GetString(), found->value.GetStringLength());
   };
   return domain::Address{part("line1"), part("line2"),      part("city"),
                          part("state"), part("postalCode"), part("country")};

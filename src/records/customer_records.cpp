@@ -1,8 +1,7 @@
 #include "records/customer_records.hpp"
 
-#include <rapidjson/document.h>
-
 #include "domain/email.hpp"
+#include "json/small_document.hpp"
 #include "json/writer.hpp"
 #include "records/address_json.hpp"
 
@@ -47,11 +46,9 @@ std::string metadata_json(const domain::Field<std::map<std::string, std::string>
 // jsonb back in its own layout.
 bool same_json(const std::string& a, const std::string& b) {
   if (a == b) return true;
-  rapidjson::Document first;
-  rapidjson::Document second;
-  first.Parse(a.data(), a.size());
-  second.Parse(b.data(), b.size());
-  return !first.HasParseError() && !second.HasParseError() && first == second;
+  json::SmallDocument first;
+  json::SmallDocument second;
+  return first.parse(a) && second.parse(b) && first.root() == second.root();
 }
 
 // `target` takes the field's value when the body gave one (the defaults of the fields that

@@ -1,10 +1,9 @@
 #include "store/pg_types.hpp"
 
-#include <rapidjson/document.h>
-
 #include <array>
 
 #include "crypto/random.hpp"
+#include "json/small_document.hpp"
 #include "json/writer.hpp"
 
 namespace capi::store {
@@ -55,10 +54,9 @@ std::string json_string_array(const std::vector<std::string>& values) {
 
 std::vector<std::string> string_array_from_json(std::string_view text) {
   std::vector<std::string> values;
-  rapidjson::Document document;
-  document.Parse(text.data(), text.size());
-  if (document.HasParseError() || !document.IsArray()) return values;
-  for (const auto& value : document.GetArray()) {
+  json::SmallDocument document;
+  if (!document.parse(text) || !document.root().IsArray()) return values;
+  for (const auto& value : document.root().GetArray()) {
     if (value.IsString()) values.emplace_back(value.GetString(), value.GetStringLength());
   }
   return values;

@@ -11,9 +11,9 @@ BOOST_AUTO_TEST_SUITE(api_auth)
 
 namespace {
 
-Request with(std::initializer_list<std::pair<const std::string, std::string>> params) {
+Request with(std::initializer_list<std::pair<std::string_view, std::string_view>> params) {
   Request request;
-  request.params = params;
+  request.params = capi::http::Params(params);
   return request;
 }
 

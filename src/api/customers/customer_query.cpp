@@ -14,6 +14,7 @@
 #include "domain/phone.hpp"
 #include "domain/text.hpp"
 #include "domain/time.hpp"
+#include "json/small_document.hpp"
 #include "json/writer.hpp"
 
 namespace capi::api {
@@ -131,11 +132,11 @@ std::optional<Cursor> decode_cursor(const records::Sealer& sealer, const std::st
 }
 
 std::optional<Cursor> parse_cursor_json(std::string_view text) {
-  rapidjson::Document document;
-  document.Parse(text.data(), text.size());
-  if (document.HasParseError() || !document.IsArray() || document.Size() != 4 ||
-      !document[0].IsString() || !document[1].IsBool() || !document[2].IsString() ||
-      !document[3].IsString()) {
+  json::SmallDocument parsed;
+  if (!parsed.parse(text)) return std::nullopt;
+  const rapidjson::Value& document = parsed.root();
+  if (!document.IsArray() || document.Size() != 4 || !document[0].IsString() ||
+      !document[1].IsBool() || !document[2].IsString() || !document[3].IsString()) {
     return std::nullopt;
   }
   // With their lengths: a string may hold an escaped NUL.
