@@ -91,4 +91,18 @@ BOOST_AUTO_TEST_CASE(iso_codes_from_icu) {
   BOOST_TEST(currency_digits("KWD") == 3);
 }
 
+BOOST_AUTO_TEST_CASE(currency_answers_are_the_same_when_asked_again) {
+  // The second answer comes from the memo, not from ICU.
+  for (int round = 0; round < 3; ++round) {
+    BOOST_TEST(is_currency_code("EUR"));
+    BOOST_TEST(!is_currency_code("DEM"));  // retired
+    BOOST_TEST(!is_currency_code("ZZZ"));
+    BOOST_TEST(!is_currency_code("AAA"));
+    BOOST_TEST(currency_digits("BHD") == 3);
+    BOOST_TEST(currency_digits("CLP") == 0);
+    BOOST_TEST(currency_digits("ZZZ") == 2);  // unknown: ICU's default
+    BOOST_TEST(currency_digits("clp") == 2);  // ICU knows upper case only: its default
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
