@@ -148,6 +148,7 @@ jq -r '
   def r(x): x * 100 | round;
   run("service"; "get") as $get | run("query"; "empty") as $b
   | run("service"; "create") as $create | run("pgbench"; "create_insert") as $insert
+  | run("service"; "search") as $search | run("pgbench"; "search_ilike") as $ilike
   | (if $get and $b then
        verdict($get.rps >= 0.9 * $b.rps; "get-by-id \($get.rps | round) req/s = \(r($get.rps / $b.rps))% of (b) \($b.rps | round) at \($c) connections (target >= 90%)"),
        verdict($get.p99_ms <= 1.5 * $b.p99_ms; "get-by-id p99 \($get.p99_ms) ms = \($get.p99_ms / $b.p99_ms * 100 | round / 100)x (b)'"'"'s \($b.p99_ms) ms (target <= 1.5x)")
@@ -155,9 +156,12 @@ jq -r '
     (if $create and $insert then
        verdict($create.rps >= 0.7 * $insert.tps; "create \($create.rps | round) req/s = \(r($create.rps / $insert.tps))% of pgbench INSERT \($insert.tps | round) tps at \($c) connections (target >= 70%)")
      else empty end),
+    (if $search and $ilike then
+       verdict($search.rps >= $ilike.tps; "search \($search.rps | round) req/s = \(r($search.rps / $ilike.tps))% of a plain ILIKE '"'"'%q%'"'"' LIMIT 50 on the same fragments (pgbench, \($ilike.tps | round) tps) at \($c) connections (target >= 100%)")
+     else empty end),
     (.server_timings[] | select(.connections == $c and (.scenario | IN("list", "cursor", "lookup", "search")))
-     | .scenario as $s | .routes | max_by(.requests)
-     | verdict(.p95_ms <= 20; "\($s): server-side p95 \(.p95_ms) ms for \(.route) at \($c) connections (target <= 20 ms)")),
+     | .scenario as $s | (if $s == "search" then 10 else 20 end) as $limit | .routes | max_by(.requests)
+     | verdict(.p95_ms <= $limit; "\($s): server-side p95 \(.p95_ms) ms for \(.route) at \($c) connections (target <= \($limit) ms)")),
     ((.rss | first) as $first_rss | (.rss | last) as $last_rss
      | [$first_rss.workers[] as $w | ($last_rss.workers[] | select(.pid == $w.pid)) | .kB - $w.kB] | max as $growth
      | if $growth == null then "  ?       worker RSS: no worker lived through the run"

@@ -144,14 +144,26 @@ std::vector<CustomerRow> CustomerSearch::search(const std::string& business_id,
   return found;
 }
 
+std::int64_t CustomerSearch::infix_estimate(
+    const std::vector<std::optional<std::string>>& values) const {
+  // Keyed by business and text: the ids already on the page ($3) move the estimate by at
+  // most a page's worth.
+  const std::string& business_id = *values[0];
+  const std::string& text = *values[1];
+  const auto now = EstimateMemo::Clock::now();
+  if (const auto kept = estimates_.find(business_id, text, now)) return *kept;
+  const std::vector<std::optional<std::string>> matching(values.begin(), values.begin() + 3);
+  const std::int64_t expected =
+      plan_rows(connection_.exec(statements().infix_estimate, as_params(matching)));
+  estimates_.keep(business_id, text, expected, now);
+  return expected;
+}
+
 std::vector<CustomerRow> CustomerSearch::by_name(
     const std::vector<std::optional<std::string>>& values, const ListFilter& filter,
     int needed) const {
   std::vector<CustomerRow> infix;
-  const std::vector<std::optional<std::string>> matching(values.begin(), values.begin() + 3);
-  const std::int64_t expected =
-      plan_rows(connection_.exec(statements().infix_estimate, as_params(matching)));
-  if (expected > kGatherUpTo) {
+  if (infix_estimate(values) > kGatherUpTo) {
     auto walk = values;
     walk.emplace_back(std::to_string(kWalkNames));
     infix = rows(statements().infix_walk, walk);

@@ -9,6 +9,7 @@
 #include "store/connection.hpp"
 #include "store/customer_filter.hpp"
 #include "store/customer_row.hpp"
+#include "store/estimate_memo.hpp"
 
 namespace capi::store {
 
@@ -28,8 +29,13 @@ class CustomerSearch {
                                    const ListFilter& filter, int needed) const;
   std::vector<CustomerRow> rows(const Statement& statement,
                                 const std::vector<std::optional<std::string>>& values) const;
+  // How many infix matches the planner expects for values' business and text.
+  std::int64_t infix_estimate(const std::vector<std::optional<std::string>>& values) const;
 
   Connection& connection_;
+  // The planner's answers kept across this worker's requests: asking again changes nothing
+  // but its cost (estimate_memo.hpp).
+  mutable EstimateMemo estimates_;
 };
 
 }  // namespace capi::store
