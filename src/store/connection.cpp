@@ -383,6 +383,7 @@ void Connection::send_ahead(const Statement& statement, const std::vector<Param>
   const BoundParams bound(params);
   if (send(conn_.get(), statement, bound) != 1) fail(nullptr, statement.name);
   ahead_ = true;
+  ahead_name_ = statement.name;
 }
 
 Result Connection::receive() {
@@ -393,7 +394,7 @@ Result Connection::receive() {
   PGresult* const result = PQgetResult(conn_.get());
   // The statement's result, then nullptr (read, so that the connection is idle again).
   while (PGresult* const rest = PQgetResult(conn_.get())) PQclear(rest);
-  if (!succeeded(result)) fail(result, "receive");
+  if (!succeeded(result)) fail(result, ahead_name_.c_str());
   return Result(result);
 }
 

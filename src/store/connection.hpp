@@ -242,6 +242,7 @@ class Connection {
   std::unordered_set<std::string> prepared_;
   int transaction_depth_ = 0;  // Transactions open on this session
   bool ahead_ = false;         // a statement was sent ahead and its result not read
+  std::string ahead_name_;     // that statement's name, for the error receive() throws
   unsigned long session_ = 0;  // counts resets: a transaction of an earlier session is gone
   std::vector<Queued> queued_;
   unsigned long openers_ = 0;  // numbers the Transactions

@@ -210,6 +210,8 @@ BOOST_AUTO_TEST_CASE(a_statement_sent_ahead_is_received_later) {
     BOOST_FAIL("the duplicate was accepted");
   } catch (const DbError& error) {
     BOOST_TEST((error.kind() == ErrorKind::kUniqueViolation));
+    // Named as exec names it: by the statement, not by the call that read its result.
+    BOOST_TEST(std::string(error.what()).rfind(std::string(kInsert.name) + ": ", 0) == 0u);
   }
   BOOST_CHECK_THROW(db().receive(), DbError);  // nothing was sent ahead any more
   BOOST_TEST(db().exec(kCount, {value}).integer(0, 0) == 1);
