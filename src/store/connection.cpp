@@ -471,13 +471,25 @@ bool Connection::Transaction::unsent() const {
          connection_.queued_.back().opener == opener_;
 }
 
+std::optional<std::size_t> Connection::Transaction::queued_opener() const {
+  if (!same_session()) return std::nullopt;
+  const auto& queued = connection_.queued_;
+  for (std::size_t at = 0; at < queued.size(); ++at) {
+    if (queued[at].opener == opener_) return at;
+  }
+  return std::nullopt;
+}
+
 Connection::Transaction::~Transaction() {
   if (!open_) return;
-  const bool nothing_sent = unsent();
+  const auto opener_at = queued_opener();
   close();
   if (!same_session()) return;  // the session ended, and its transaction with it
-  if (nothing_sent) {
-    connection_.queued_.pop_back();
+  if (opener_at) {
+    // Never begun on the server: what it queued is dropped, and there is nothing to roll
+    // back (a ROLLBACK TO a savepoint never made would abort the enclosing transaction).
+    auto& queued = connection_.queued_;
+    queued.erase(queued.begin() + static_cast<std::ptrdiff_t>(*opener_at), queued.end());
     return;
   }
   try {

@@ -193,8 +193,13 @@ class Connection {
    private:
     // Whether this transaction still belongs to the connection's current session.
     bool same_session() const { return session_ == connection_.session_; }
-    // Whether its BEGIN or SAVEPOINT still waits to be sent (nothing ran in it yet).
+    // Whether its BEGIN or SAVEPOINT still waits to be sent with nothing after it (nothing
+    // ran in it, nothing waits to run in it).
     bool unsent() const;
+    // Where its BEGIN or SAVEPOINT waits in the queue, if it was never sent: then none of it
+    // reached the server, and all that follows it in the queue is its own (exec_later's
+    // writes, inner savepoints).
+    std::optional<std::size_t> queued_opener() const;
     void close();
 
     Connection& connection_;

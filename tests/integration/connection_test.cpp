@@ -268,3 +268,31 @@ BOOST_AUTO_TEST_CASE(a_write_sent_with_the_commit_commits_or_fails_with_it) {
 
   BOOST_CHECK_THROW(db().exec_later(kInsert, {unique("later-outside")}), DbError);
 }
+
+// A transaction or savepoint that only queued writes never reached the server: rolled back,
+// its writes are dropped and nothing is sent for it. A ROLLBACK TO a savepoint that was
+// never made would fail and abort the enclosing transaction.
+BOOST_AUTO_TEST_CASE(a_transaction_of_queued_writes_alone_rolls_back_without_a_trace) {
+  const std::string kept = unique("later-kept");
+  const std::string inner = unique("later-inner");
+  {
+    Connection::Transaction outer(db());
+    db().exec(kInsert, {kept});  // the outer transaction has begun on the server
+    {
+      Connection::Transaction savepoint(db());
+      db().exec_later(kInsert, {inner});
+    }  // rolled back before anything of it was sent
+    BOOST_TEST(db().exec(kCount, {kept}).integer(0, 0) == 1);  // still a live transaction
+    outer.commit();
+  }
+  BOOST_TEST(committed(kept) == 1);
+  BOOST_TEST(committed(inner) == 0);
+
+  const std::string outer_only = unique("later-outer-only");
+  {
+    Connection::Transaction transaction(db());
+    db().exec_later(kInsert, {outer_only});
+  }  // rolled back: BEGIN and the write dropped, no lone ROLLBACK
+  BOOST_TEST(committed(outer_only) == 0);
+  BOOST_TEST(db().exec(kCount, {outer_only}).integer(0, 0) == 0);  // the session goes on
+}
