@@ -11,6 +11,7 @@
 #include "http/json_rows.hpp"
 #include "http/queue_wait.hpp"
 #include "log/log.hpp"
+#include "store/index_upkeep.hpp"
 
 namespace capi::api {
 namespace {
@@ -215,6 +216,7 @@ http::Response App::handle(FCGX_Request& fcgi, http::Request& request,
 void App::after_response() {
   idempotency_.purge_if_due();
   figures_.compact_if_due();
+  gin_lists_.run_if_due(db_, [this] { return store::fold_gin_pending_lists(db_); });
 }
 
 void App::serve(FCGX_Request& fcgi) {

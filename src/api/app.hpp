@@ -10,6 +10,7 @@
 
 #include "api/api_routes.hpp"
 #include "api/auth.hpp"
+#include "api/chore.hpp"
 #include "api/context.hpp"
 #include "api/endpoint.hpp"
 #include "api/idempotency.hpp"
@@ -56,6 +57,10 @@ class App final : public server::WorkerApp {
   ApiRoutes api_;
   Idempotency idempotency_;
   FiguresCompaction figures_;
+  // Folds the GIN indexes' pending lists (sql/014), which every search and filtered listing
+  // reads whole: every 2 seconds, a create-heavy load leaves a few hundred entries.
+  Chore gin_lists_{std::chrono::seconds{2}, "folded the GIN indexes' pending lists",
+                   "folding the GIN indexes' pending lists failed"};
 };
 
 // A sane client request id (1-128 printable ASCII), else nginx's, else a new one.

@@ -112,21 +112,7 @@ http::Response Idempotency::replay(const store::IdempotencyRow& stored,
 }
 
 void Idempotency::purge_if_due() {
-  const auto now = std::chrono::steady_clock::now();
-  if (now < next_purge_ || !db_.connected()) return;
-  next_purge_ = now + kPurgeInterval;
-  try {
-    const long purged = store_.purge_expired(kPurgeBatch);
-    if (purged > 0 && log::enabled(config::LogLevel::kDebug)) {
-      log::Line(config::LogLevel::kDebug, "purged expired Idempotency-Key records")
-          .field("rows", purged)
-          .emit();
-    }
-  } catch (const std::exception& error) {
-    log::Line(config::LogLevel::kWarn, "purging expired Idempotency-Key records failed")
-        .field("error", error.what())
-        .emit();
-  }
+  purge_.run_if_due(db_, [this] { return store_.purge_expired(kPurgeBatch); });
 }
 
 }  // namespace capi::api

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include "api/chore.hpp"
 #include "api/context.hpp"
 #include "api/endpoint.hpp"
 #include "crypto/keyring.hpp"
@@ -53,8 +54,8 @@ class Idempotency {
   store::Connection& db_;
   store::IdempotencyStore store_;
   records::IdempotencyRecords records_;
-  // A new worker purges after its first answer, then every kPurgeInterval at most.
-  std::chrono::steady_clock::time_point next_purge_{};
+  Chore purge_{kPurgeInterval, "purged expired Idempotency-Key records",
+               "purging expired Idempotency-Key records failed"};
 };
 
 }  // namespace capi::api

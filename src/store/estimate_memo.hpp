@@ -1,5 +1,6 @@
 // The planner's estimates of a search text's infix matches, kept for a few minutes per
-// business and text (store/customer_search.cpp).
+// business and text (store/customer_search.cpp), and corrected when a walk of the name
+// index finds fewer matches than the estimate promised.
 //
 // An estimate only chooses how the infix group is found (walking the name index or gathering
 // every match); both give the same page. It moves only when ANALYZE refreshes pg_trgm's

@@ -7,6 +7,7 @@
 
 #include <chrono>
 
+#include "api/chore.hpp"
 #include "store/connection.hpp"
 #include "store/insight_store.hpp"
 
@@ -25,7 +26,8 @@ class FiguresCompaction {
  private:
   store::Connection& db_;
   store::InsightStore insights_;
-  std::chrono::steady_clock::time_point next_{};
+  Chore chore_{kInterval, "folded changes into the stats figures",
+               "folding changes into the stats figures failed"};
 };
 
 }  // namespace capi::api
