@@ -505,13 +505,19 @@ BOOST_AUTO_TEST_CASE(contacts_created_with_the_customer_work_through_the_routes)
       R"({"name":"With Kin","email":")" + fresh_email() +
           R"(","country":"GB",)"
           R"("contacts":[{"name":"Kin One","email":"kinone@example.com","isPrimary":true},)"
-          R"({"name":"Kin Two","phone":"020 7946 0031"}]})");
+          R"({"name":"Kin Two","phone":"020 7946 0031"},{"name":"Kin Three","title":"CFO"}]})");
   BOOST_TEST_REQUIRE(created.status == 201, created.body);
   const std::string customer = data_string(created, "id");
+  // The create's answer shows the contacts as a read of the customer lists them.
+  const auto fresh = stack().client().get("/v1/customers/" + customer, bearer(stack().key()));
+  BOOST_TEST_REQUIRE(fresh.status == 200, fresh.body);
+  const bool same = created.json()["data"]["contacts"] == fresh.json()["data"]["contacts"];
+  BOOST_TEST(same, created.body + "\n" + fresh.body);
+  BOOST_TEST(created.json()["data"]["contacts"].Size() == 3u);
   const auto listed = stack().client().get(contacts_path(customer), bearer(stack().key()));
   BOOST_TEST_REQUIRE(listed.status == 200, listed.body);
   const auto list = listed.json();
-  BOOST_TEST_REQUIRE(list["data"].Size() == 2u);
+  BOOST_TEST_REQUIRE(list["data"].Size() == 3u);
   BOOST_TEST(list["data"][0]["email"].GetString() == std::string("kinone@example.com"));
   BOOST_TEST(list["data"][1]["phone"].GetString() == std::string("+442079460031"));
   const std::string one = list["data"][0]["id"].GetString();

@@ -1,5 +1,8 @@
 // What the customer routes share: loading the customer of the path, the 409 of a taken key,
 // inserting with contacts, and rendering one customer or a page of them.
+#include <algorithm>
+#include <tuple>
+
 #include "api/contacts/contact_json.hpp"
 #include "api/customers/customer_json.hpp"
 #include "api/customers/customers_handler.hpp"
@@ -54,14 +57,21 @@ store::CustomerRow CustomersHandler::insert(const RequestContext& context,
   try {
     store::Connection::Transaction transaction(db_);
     store::CustomerRow inserted = customers_.insert(row);  // not const: returned by move
+    // The answer shows the contacts as written, in the order a read lists them: no query
+    // for what this transaction just wrote (nothing else writes them before the commit).
+    auto& contacts = inserted.contacts.emplace();
+    contacts.reserve(draft.contacts.size());
     for (const auto& contact_draft : draft.contacts) {
       store::ContactRow contact;
       contact.id = domain::new_object_id(inserted.business_id);
       contact.business_id = inserted.business_id;
       contact.customer_id = inserted.id;
       contact_records_.apply(contact_draft, contact);
-      contacts_.insert(contact);
+      contacts.push_back(contacts_.insert(contact));
     }
+    std::sort(contacts.begin(), contacts.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.created_ms, a.id) < std::tie(b.created_ms, b.id);
+    });
     transaction.commit();
     return inserted;
   } catch (const store::KeyTaken& taken) {
