@@ -22,5 +22,5 @@ LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     JOIN pg_am a ON a.oid = c.relam
    WHERE a.amname = 'gin'
      AND c.relnamespace = 'public'::regnamespace
-     AND c.relowner = current_user::text::regrole
+     AND c.relowner = (SELECT r.oid FROM pg_roles r WHERE r.rolname = current_user)
 $$;
