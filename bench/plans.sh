@@ -41,7 +41,7 @@ statements() {  # REC CHOICE
 kind_of() {  # SQL -> what the statement is, for the headings
   case "$1" in
     *"AS walked"*) echo "search: walk of the name index (bounded)" ;;
-    *"WITH matches AS MATERIALIZED"*) echo "search: gather of the trigram matches" ;;
+    *"OFFSET 0) AS matches"*) echo "search: gather of the trigram matches" ;;
     *"FROM customer_search WHERE business_id = "*) echo "search: name prefix" ;;
     *"email_tokens @>"*"hit_id"*) echo "search: email words" ;;
     *"AND (email_index = "*) echo "search: exact email or phone" ;;
