@@ -58,7 +58,7 @@ class App final : public server::WorkerApp {
   Idempotency idempotency_;
   FiguresCompaction figures_;
   // Folds the GIN indexes' pending lists (sql/014), which every search and filtered listing
-  // reads whole: every 2 seconds, a create-heavy load leaves a few hundred entries.
+  // reads whole: every 2 seconds, so that a list holds what 2 seconds of writes add.
   Chore gin_lists_{std::chrono::seconds{2}, "folded the GIN indexes' pending lists",
                    "folding the GIN indexes' pending lists failed"};
 };
